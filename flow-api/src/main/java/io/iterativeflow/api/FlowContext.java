@@ -1,0 +1,62 @@
+package io.iterativeflow.api;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The flow's handle on durable operations. Each operation is identified by a cursor key derived from its name and
+ * how many times that name occurred earlier in this attempt, so the same code path always finds the same records.
+ */
+public interface FlowContext {
+
+    String runId();
+
+    String flowName();
+
+    int flowVersion();
+
+    /** The run's attempt, starting at 1; it grows each time the run is claimed again (after a sleep, retry, crash). */
+    int attempt();
+
+    /** Runs {@code fn} once and records its result; on replay returns the recorded result without running it. */
+    default <T> T step(String name, Class<T> type, StepFunction<T> fn) {
+        return step(name, TypeRef.of(type), StepOptions.defaults(), fn);
+    }
+
+    default <T> T step(String name, Class<T> type, StepOptions options, StepFunction<T> fn) {
+        return step(name, TypeRef.of(type), options, fn);
+    }
+
+    /** The general form: {@code type} names the result type, generics included ({@code new TypeRef<List<X>>() {}}). */
+    <T> T step(String name, TypeRef<T> type, StepOptions options, StepFunction<T> fn);
+
+    /** A step without a result. */
+    default void step(String name, StepAction action) {
+        step(name, StepOptions.defaults(), action);
+    }
+
+    default void step(String name, StepOptions options, StepAction action) {
+        step(name, TypeRef.of(Void.class), options, scope -> {
+            action.run(scope);
+            return null;
+        });
+    }
+
+    /** Suspends the run durably for {@code duration} (zero returns at once); no thread is held while it waits. */
+    default void sleep(Duration duration) {
+        sleep("sleep", duration);
+    }
+
+    /** A named sleep, so that inserting another sleep before it does not shift its cursor key. */
+    void sleep(String name, Duration duration);
+
+    /** Suspends the run until {@code instant}; an instant in the past returns at once. */
+    default void sleepUntil(Instant instant) {
+        sleepUntil("sleep", instant);
+    }
+
+    void sleepUntil(String name, Instant instant);
+
+    /** The current time, recorded on first use at this point of the flow so every replay sees the same value. */
+    Instant now();
+}

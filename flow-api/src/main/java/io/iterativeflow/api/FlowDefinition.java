@@ -1,0 +1,144 @@
+package io.iterativeflow.api;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A flow defined in code: a name, a version, typed input and output, and a body. Immutable. Produce it as a CDI bean
+ * ({@code @Produces FlowDefinition<A, B>}) to have it deployed and validated with the annotated flows.
+ *
+ * <pre>{@code
+ * FlowDefinition<Order, Receipt> ORDER = FlowDefinition.builder("order", Order.class, Receipt.class)
+ *     .version(2)
+ *     .body((ctx, order) -> ...)
+ *     .build();
+ * }</pre>
+ */
+public final class FlowDefinition<I, O> {
+
+    /** Longest accepted flow name. */
+    public static final int MAX_NAME_LENGTH = 200;
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    private final String name;
+    private final int version;
+    private final TypeRef<I> inputType;
+    private final TypeRef<O> outputType;
+    private final FlowBody<I, O> body;
+
+    private FlowDefinition(Builder<I, O> builder) {
+        this.name = builder.name;
+        this.version = builder.version;
+        this.inputType = builder.inputType;
+        this.outputType = builder.outputType;
+        this.body = builder.body;
+    }
+
+    public static <I, O> Builder<I, O> builder(String name, Class<I> inputType, Class<O> outputType) {
+        return builder(name, TypeRef.of(inputType), TypeRef.of(outputType));
+    }
+
+    public static <I, O> Builder<I, O> builder(String name, TypeRef<I> inputType, TypeRef<O> outputType) {
+        checkName(name);
+        if (inputType == null || outputType == null) {
+            throw new IllegalArgumentException("flow '" + name + "': input and output types must not be null"
+                    + " (use Void.class for none)");
+        }
+        return new Builder<>(name, 1, inputType, outputType, null);
+    }
+
+    /**
+     * Checks a flow name: 1 to {@value #MAX_NAME_LENGTH} characters, letters, digits, '.', '_' and '-', starting with
+     * a letter or digit.
+     *
+     * @throws IllegalArgumentException naming the problem
+     */
+    public static String checkName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("flow name must not be null or blank");
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("flow name is " + name.length() + " characters long; at most "
+                    + MAX_NAME_LENGTH + " are allowed");
+        }
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("flow name '" + name + "' may only hold letters, digits, '.', '_' and"
+                    + " '-', and must start with a letter or digit");
+        }
+        return name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public TypeRef<I> inputType() {
+        return inputType;
+    }
+
+    public TypeRef<O> outputType() {
+        return outputType;
+    }
+
+    public FlowBody<I, O> body() {
+        return body;
+    }
+
+    @Override
+    public String toString() {
+        return name + "@" + version;
+    }
+
+    /** An immutable builder: every method returns a new builder and leaves this one unchanged. */
+    public static final class Builder<I, O> {
+
+        private final String name;
+        private final int version;
+        private final TypeRef<I> inputType;
+        private final TypeRef<O> outputType;
+        private final FlowBody<I, O> body;
+
+        private Builder(String name, int version, TypeRef<I> inputType, TypeRef<O> outputType, FlowBody<I, O> body) {
+            this.name = name;
+            this.version = version;
+            this.inputType = inputType;
+            this.outputType = outputType;
+            this.body = body;
+        }
+
+        /**
+         * Sets the version. Versions are positive and only move forward: a number below the builder's current
+         * version is refused, so a copied builder cannot silently reuse an older version.
+         */
+        public Builder<I, O> version(int newVersion) {
+            if (newVersion < 1) {
+                throw new IllegalArgumentException("flow '" + name + "': version must be 1 or more, got " + newVersion);
+            }
+            if (newVersion < version) {
+                throw new IllegalArgumentException("flow '" + name + "': version " + newVersion + " is lower than "
+                        + version + "; versions only move forward, so give the new definition a higher number");
+            }
+            return new Builder<>(name, newVersion, inputType, outputType, body);
+        }
+
+        public Builder<I, O> body(FlowBody<I, O> newBody) {
+            if (newBody == null) {
+                throw new IllegalArgumentException("flow '" + name + "': body must not be null");
+            }
+            return new Builder<>(name, version, inputType, outputType, newBody);
+        }
+
+        public FlowDefinition<I, O> build() {
+            if (body == null) {
+                throw new IllegalArgumentException("flow '" + name + "@" + version + "' has no body: call body(...)"
+                        + " before build()");
+            }
+            Objects.requireNonNull(inputType);
+            return new FlowDefinition<>(this);
+        }
+    }
+}

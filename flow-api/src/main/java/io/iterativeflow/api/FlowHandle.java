@@ -1,0 +1,39 @@
+package io.iterativeflow.api;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** A typed entry point to one flow. Obtain it from {@link FlowEngine#flow}. Thread-safe. */
+public interface FlowHandle<I, O> {
+
+    String name();
+
+    /** The version new runs start on: the newest deployed one. */
+    int version();
+
+    /** Starts a run and returns its id. The run is durable once this returns. */
+    default String start(I input) {
+        return start(input, StartOptions.none());
+    }
+
+    /**
+     * Starts a run. With an idempotency key, a second start with the same key returns the first run's id and
+     * writes nothing.
+     */
+    String start(I input, StartOptions options);
+
+    /** The output of a completed run; empty while the run is not completed. */
+    Optional<O> output(String runId);
+
+    /**
+     * Blocks until the run is terminal and returns its output. Throws {@link RunFailedException} when the run failed
+     * or was canceled, and {@link FlowException} with {@code RESULT_TIMEOUT} when {@code timeout} passes first.
+     */
+    O result(String runId, Duration timeout);
+
+    /** The run with its steps, timers and events; {@code RUN_NOT_FOUND} if this flow has no such run. */
+    RunInfo status(String runId);
+
+    /** Cancels a run of this flow; see {@link FlowEngine#cancel(String, String)}. */
+    boolean cancel(String runId, String reason);
+}

@@ -1,0 +1,55 @@
+package io.iterativeflow.cdi;
+
+import io.iterativeflow.core.config.EngineSettings;
+
+/**
+ * The MicroProfile Config keys the CDI integration reads, all under {@value #PREFIX}. Every value is read and
+ * checked once, at deployment: an unparseable or out-of-range value fails the deployment with the key named.
+ * Durations accept short forms ({@code 250ms 30s 5m 2h 3d}) and ISO-8601 ({@code PT30S}).
+ */
+public final class FlowConfigKeys {
+
+    public static final String PREFIX = EngineSettings.PREFIX;
+
+    /** Attempts running at once on this instance, 1 to 1024. Default 8. */
+    public static final String WORKER_CONCURRENCY = PREFIX + "worker.concurrency";
+    /** How often the engine looks for ready runs when no notification arrives. Default 1s. */
+    public static final String WORKER_POLL_INTERVAL = PREFIX + "worker.poll-interval";
+    /** How long a claimed run stays owned without a heartbeat. Default 30s. */
+    public static final String WORKER_LEASE = PREFIX + "worker.lease";
+    /** Most runs claimed in one statement, 1 to 1000. Default 16. */
+    public static final String WORKER_CLAIM_BATCH_SIZE = PREFIX + "worker.claim-batch-size";
+    /** JNDI name of the managed executor that runs flow bodies. Default {@value #WORKER_EXECUTOR_DEFAULT}. */
+    public static final String WORKER_EXECUTOR = PREFIX + "worker.executor";
+    /**
+     * JNDI name of the managed scheduled executor for polls and heartbeats. Default
+     * {@value #WORKER_SCHEDULER_DEFAULT}.
+     */
+    public static final String WORKER_SCHEDULER = PREFIX + "worker.scheduler";
+    /** How often expired leases are swept. Default 10s. */
+    public static final String RECONCILER_INTERVAL = PREFIX + "reconciler.interval";
+    /** Attempts a run may take before it fails, 1 to 1000000. Default 100. */
+    public static final String MAX_RUN_ATTEMPTS = PREFIX + "max-run-attempts";
+    /** Timeout of steps that set none; {@code none} disables it. Default 10m. */
+    public static final String STEP_DEFAULT_TIMEOUT = PREFIX + "step.default-timeout";
+    /** How long a shutdown waits for attempts in flight before giving them back. Default 30s. */
+    public static final String SHUTDOWN_TIMEOUT = PREFIX + "shutdown.timeout";
+    /**
+     * JNDI name of the data source, used when there is no {@link FlowDataSource} bean. Default
+     * {@value #DATASOURCE_DEFAULT}.
+     */
+    public static final String DATASOURCE = PREFIX + "datasource";
+    /** Whether the engine applies its Flyway migrations at boot. Default true. */
+    public static final String SCHEMA_MIGRATE = PREFIX + "schema.migrate";
+    /** This instance's name in run leases, 1 to 200 characters; unique per running instance. Default: random. */
+    public static final String INSTANCE_ID = PREFIX + "instance-id";
+
+    public static final String DATASOURCE_DEFAULT = "jdbc/flow";
+    public static final String WORKER_EXECUTOR_DEFAULT = "java:comp/DefaultManagedExecutorService";
+    public static final String WORKER_SCHEDULER_DEFAULT = "java:comp/DefaultManagedScheduledExecutorService";
+    /** The value of {@link #STEP_DEFAULT_TIMEOUT} that disables the default step timeout. */
+    public static final String NONE = "none";
+
+    private FlowConfigKeys() {
+    }
+}

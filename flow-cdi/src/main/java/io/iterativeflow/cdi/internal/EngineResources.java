@@ -1,0 +1,54 @@
+package io.iterativeflow.cdi.internal;
+
+import io.iterativeflow.cdi.FlowConfigKeys;
+import io.iterativeflow.cdi.FlowDataSource;
+import io.iterativeflow.core.spi.FlowClock;
+import jakarta.enterprise.inject.Instance;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+
+/** What the engine takes from the application and the container: data source, clock, managed executors. */
+final class EngineResources {
+
+    private final Instance<DataSource> dataSources;
+    private final Instance<FlowClock> clocks;
+
+    /**
+     * @param dataSources every DataSource bean ({@code @Any}); the one qualified {@link FlowDataSource} is used
+     * @param clocks the application's {@code FlowClock} bean, if it has one
+     */
+    EngineResources(Instance<DataSource> dataSources, Instance<FlowClock> clocks) {
+        this.dataSources = dataSources;
+        this.clocks = clocks;
+    }
+
+    /** The {@code @FlowDataSource} bean, else the JNDI data source named {@code jndiName}. */
+    DataSource dataSource(String jndiName) {
+        Instance<DataSource> qualified = dataSources.select(FlowDataSource.Literal.INSTANCE);
+        if (qualified.isResolvable()) {
+            return qualified.get();
+        }
+        try {
+            return Jndi.lookup(jndiName, DataSource.class);
+        } catch (NamingException e) {
+            throw Messages.noDataSource(jndiName, FlowConfigKeys.DATASOURCE, e).toException(e);
+        }
+    }
+
+    FlowClock clock() {
+        return clocks.isResolvable() ? clocks.get() : FlowClock.SYSTEM;
+    }
+
+    /** The managed executor for flow bodies; empty when JNDI has none (the engine then makes its own threads). */
+    Optional<ExecutorService> workers(String jndiName) {
+        return Jndi.find(jndiName, ExecutorService.class, "the engine runs flows on threads of its own");
+    }
+
+    /** The managed scheduled executor for polls and heartbeats; empty when JNDI has none. */
+    Optional<ScheduledExecutorService> scheduler(String jndiName) {
+        return Jndi.find(jndiName, ScheduledExecutorService.class, "the engine schedules on a thread of its own");
+    }
+}

@@ -1,0 +1,82 @@
+package io.iterativeflow.cdi.internal;
+
+import static io.iterativeflow.api.FlowErrorCode.CONFIG_INVALID;
+import static io.iterativeflow.api.FlowErrorCode.FLOW_INVALID;
+
+import io.iterativeflow.api.FlowBody;
+import java.util.List;
+
+/** Every deployment message of the CDI integration, with its stable id. */
+final class Messages {
+
+    private Messages() {
+    }
+
+    static Problem notAFlowBody(String origin) {
+        return new Problem(FLOW_INVALID, "FLOWCDI001", origin + " does not implement " + FlowBody.class.getName()
+                + "<I, O>; implement it, or remove @Flow");
+    }
+
+    static Problem typesNotConcrete(String origin, String found) {
+        return new Problem(FLOW_INVALID, "FLOWCDI002", origin + " implements FlowBody" + found + ", but the input"
+                + " and output types must be concrete (no type variables or wildcards): declare them, as in"
+                + " FlowBody<Order, Receipt>");
+    }
+
+    static Problem badName(String origin, String why) {
+        return new Problem(FLOW_INVALID, "FLOWCDI003", origin + " has an invalid flow name: " + why
+                + "; set a valid @Flow(name = ...)");
+    }
+
+    static Problem badVersion(String origin, int version) {
+        return new Problem(FLOW_INVALID, "FLOWCDI004", origin + " declares version " + version
+                + "; versions start at 1: use @Flow(version = 1) or higher");
+    }
+
+    static Problem badScope(String origin, Class<?> scope) {
+        return new Problem(FLOW_INVALID, "FLOWCDI005", origin + " is @" + scope.getSimpleName() + ", but flows run"
+                + " on engine threads where no request or session exists: use @ApplicationScoped (the default of"
+                + " @Flow), @Singleton or @Dependent");
+    }
+
+    static Problem duplicate(String flowId, List<String> origins) {
+        return new Problem(FLOW_INVALID, "FLOWCDI006", "flow " + flowId + " is defined more than once, by "
+                + String.join(" and by ", origins) + "; give each definition its own name or version");
+    }
+
+    static Problem notABean(String origin, String why) {
+        return new Problem(FLOW_INVALID, "FLOWCDI007", origin + " can never be a bean because it " + why
+                + "; put @Flow on a concrete top-level or static class with a no-argument or @Inject constructor");
+    }
+
+    static Problem producerFailed(String origin, Throwable cause) {
+        return new Problem(FLOW_INVALID, "FLOWCDI008", origin + " failed to create its FlowDefinition: "
+                + cause + "; fix the definition it builds");
+    }
+
+    static Problem producerReturnedNull(String origin) {
+        return new Problem(FLOW_INVALID, "FLOWCDI009", origin + " returned null; a FlowDefinition bean must be a"
+                + " definition built with FlowDefinition.builder(...)");
+    }
+
+    static Problem typedWithoutFlowBody(String origin) {
+        return new Problem(FLOW_INVALID, "FLOWCDI010", origin + " restricts its bean types (@Typed) so that they"
+                + " do not include FlowBody; add FlowBody to @Typed or remove @Typed");
+    }
+
+    static Problem ambiguousDataSource(String beans) {
+        return new Problem(CONFIG_INVALID, "FLOWCDI011", "more than one DataSource bean is qualified"
+                + " @FlowDataSource (" + beans + "); keep exactly one");
+    }
+
+    static Problem configInvalid(String detail) {
+        return new Problem(CONFIG_INVALID, "FLOWCDI020", detail);
+    }
+
+    static Problem noDataSource(String jndiName, String key, Throwable cause) {
+        return new Problem(CONFIG_INVALID, "FLOWCDI030", "no data source for iterativeflow: there is no"
+                + " @FlowDataSource DataSource bean, and the JNDI lookup of '" + jndiName + "' (" + key
+                + ") failed with " + cause + "; define that data source in the server, set " + key
+                + " to the JNDI name of one, or produce a DataSource bean qualified @FlowDataSource");
+    }
+}

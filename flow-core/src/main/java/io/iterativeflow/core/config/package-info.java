@@ -1,0 +1,2 @@
+/** Internal to the engine: no compatibility guaranteed. */
+package io.iterativeflow.core.config;

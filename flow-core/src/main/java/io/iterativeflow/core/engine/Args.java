@@ -1,0 +1,43 @@
+package io.iterativeflow.core.engine;
+
+import io.iterativeflow.api.FlowErrorCode;
+import io.iterativeflow.api.FlowException;
+import java.time.Duration;
+import java.util.UUID;
+
+/** Argument checks of the public entry points: each failure is a {@code FlowException} that names the fix. */
+final class Args {
+
+    private Args() {
+    }
+
+    static UUID runId(String runId) {
+        if (runId == null || runId.isBlank()) {
+            throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "run id must not be null or blank");
+        }
+        try {
+            return UUID.fromString(runId.trim());
+        } catch (IllegalArgumentException e) {
+            throw new FlowException(FlowErrorCode.RUN_NOT_FOUND, "'" + abbreviate(runId) + "' is not a run id; run"
+                    + " ids are the UUIDs returned by start(...)", e);
+        }
+    }
+
+    static Duration timeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative()) {
+            throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "timeout must be zero or positive, got " + timeout);
+        }
+        return timeout;
+    }
+
+    static <T> T notNull(String what, T value) {
+        if (value == null) {
+            throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, what + " must not be null");
+        }
+        return value;
+    }
+
+    static String abbreviate(String text) {
+        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
+    }
+}

@@ -1,0 +1,101 @@
+package io.iterativeflow.core.engine;
+
+import io.iterativeflow.api.FlowBody;
+import io.iterativeflow.api.FlowDefinition;
+import io.iterativeflow.api.FlowErrorCode;
+import io.iterativeflow.api.FlowException;
+import io.iterativeflow.core.spi.ClaimedRun;
+import io.iterativeflow.core.spi.WriteOutcome;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Runs one claimed attempt from the top of the flow body to its end: complete, fail, suspend or abort. */
+final class AttemptRunner {
+
+    private static final Logger LOG = Logger.getLogger(AttemptRunner.class.getName());
+
+    private final EngineParts parts;
+
+    AttemptRunner(EngineParts parts) {
+        this.parts = parts;
+    }
+
+    void run(ClaimedRun run) {
+        Attempt attempt = new Attempt(run.fence(), Thread.currentThread());
+        parts.inFlight().add(attempt);
+        try {
+            execute(run, attempt);
+        } catch (RuntimeException | Error unexpected) {
+            LOG.log(Level.WARNING, "attempt " + run.attempt() + " of run " + run.runId() + " ended unexpectedly; the"
+                    + " run will be retried when its lease expires", unexpected);
+        } finally {
+            parts.inFlight().remove(attempt);
+            attempt.detach();
+        }
+    }
+
+    private void execute(ClaimedRun run, Attempt attempt) {
+        if (run.uncleanAttempts() > parts.settings().maxRunAttempts()) {
+            finish(run, attempt, FlowErrorCode.RUN_ATTEMPTS_EXHAUSTED, "run " + run.runId() + " had "
+                    + (run.uncleanAttempts() - 1) + " attempts end without finishing or suspending (crash, lost"
+                    + " lease), the limit set by flow.max-run-attempts; find why in its events, then start it again");
+            return;
+        }
+        Optional<FlowDefinition<?, ?>> definition = parts.registry().find(run.flowName(), run.flowVersion());
+        if (definition.isEmpty()) {
+            finish(run, attempt, FlowErrorCode.FLOW_UNKNOWN, "flow " + run.flowName() + "@" + run.flowVersion()
+                    + " is not deployed on this instance; deploy that version to let the run finish");
+            return;
+        }
+        AttemptWrites writes = new AttemptWrites(parts.store(), parts.clock(), attempt, run.history().size(),
+                parts.wakes());
+        StepRunner steps = new StepRunner(run.runId().toString(), attempt, writes, parts.stepInvoker(),
+                parts.codec(), parts.settings().defaultStepTimeout());
+        ReplayContext ctx = new ReplayContext(run, writes, steps);
+        try {
+            Object output = invoke(definition.get(), ctx, parts.codec().fromJson(run.inputJson(),
+                    definition.get().inputType().type()));
+            if (attempt.isAborted() || writes.suspended()) {
+                return;
+            }
+            String json = parts.codec().toJson(output);
+            settled(run, parts.store().complete(run.fence(), json));
+        } catch (Suspended | Aborted ended) {
+            return;
+        } catch (FlowException e) {
+            if (attempt.isAborted() || writes.suspended() || e.code() == FlowErrorCode.STORE_UNAVAILABLE) {
+                if (e.code() == FlowErrorCode.STORE_UNAVAILABLE) {
+                    LOG.log(Level.WARNING, "run " + run.runId() + ": database unavailable; retried later", e);
+                }
+                return;
+            }
+            finish(run, attempt, e.code(), e.getMessage());
+        } catch (Exception | LinkageError | AssertionError e) {
+            if (attempt.isAborted() || writes.suspended()) {
+                return;
+            }
+            finish(run, attempt, FlowErrorCode.FLOW_FAILED, "the flow body threw outside of any step: " + e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object invoke(FlowDefinition<?, ?> definition, ReplayContext ctx, Object input)
+            throws Exception {
+        FlowBody<Object, Object> body = (FlowBody<Object, Object>) definition.body();
+        return body.run(ctx, input);
+    }
+
+    private void finish(ClaimedRun run, Attempt attempt, FlowErrorCode code, String message) {
+        if (attempt.isAborted()) {
+            return;
+        }
+        settled(run, parts.store().fail(run.fence(), code.name(), message));
+    }
+
+    private void settled(ClaimedRun run, WriteOutcome outcome) {
+        if (outcome == WriteOutcome.WRITTEN) {
+            parts.completions().fire(run.runId());
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.iterativeflow.core.engine;
+
+import io.iterativeflow.core.spi.FlowClock;
+import io.iterativeflow.core.spi.FlowStore;
+import io.iterativeflow.core.spi.RecordedStep;
+import io.iterativeflow.core.spi.StepCompletion;
+import io.iterativeflow.core.spi.StepFailure;
+import io.iterativeflow.core.spi.WriteOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The fenced writes of one attempt. A write that finds the run no longer owned by this attempt aborts the attempt at
+ * once ({@link Aborted}); a write that suspends the run ends the attempt ({@link Suspended}).
+ */
+final class AttemptWrites {
+
+    private final FlowStore store;
+    private final FlowClock clock;
+    private final Attempt attempt;
+    private final EngineParts.WakeScheduler wakes;
+    private int position;
+    private volatile boolean suspended;
+
+    AttemptWrites(FlowStore store, FlowClock clock, Attempt attempt, int recordedEntries,
+            EngineParts.WakeScheduler wakes) {
+        this.store = store;
+        this.wakes = wakes;
+        this.clock = clock;
+        this.attempt = attempt;
+        this.position = recordedEntries;
+    }
+
+    void checkLive() {
+        attempt.checkLive();
+        if (suspended) {
+            throw new Suspended("run already suspended in this attempt");
+        }
+    }
+
+    boolean suspended() {
+        return suspended;
+    }
+
+    Instant clockInstant() {
+        return clock.instant();
+    }
+
+    /** Records a result once and returns the recorded JSON (the earlier value if one was already recorded). */
+    String recordCompletion(String key, String name, String kind, int tries, String json) {
+        attempt.checkLive();
+        RecordedStep recorded = store.recordStep(attempt.fence(),
+                new StepCompletion(key, name, kind, tries, json, position++));
+        if (recorded.outcome() == WriteOutcome.LEASE_LOST) {
+            throw lost();
+        }
+        return recorded.resultJson() == null ? json : recorded.resultJson();
+    }
+
+    /** Records a failed try that will be retried after {@code delay}, and ends the attempt. */
+    void recordRetry(String key, String name, int tries, String code, String message, Duration delay) {
+        attempt.checkLive();
+        check(store.recordStepFailure(attempt.fence(),
+                new StepFailure(key, name, "step", tries, code, message, position++, Optional.of(delay))));
+        suspended = true;
+        wakes.wakeAt(clock.instant().plus(delay));
+        throw new Suspended("step '" + key + "' retries in " + delay);
+    }
+
+    /** Records a failure for good; the body goes on and decides. */
+    void recordFailure(String key, String name, int tries, String code, String message) {
+        attempt.checkLive();
+        check(store.recordStepFailure(attempt.fence(),
+                new StepFailure(key, name, "step", tries, code, message, position++, Optional.empty())));
+    }
+
+    void suspendForTimer(String key, Optional<Instant> dueAt, Duration fromNow) {
+        attempt.checkLive();
+        Optional<Instant> due = store.suspendForTimer(attempt.fence(), key, "sleep", dueAt, fromNow);
+        if (due.isEmpty()) {
+            throw lost();
+        }
+        suspended = true;
+        wakes.wakeAt(due.get());
+        throw new Suspended("sleeping until " + due.get());
+    }
+
+    private void check(WriteOutcome outcome) {
+        if (outcome == WriteOutcome.LEASE_LOST) {
+            throw lost();
+        }
+    }
+
+    private Aborted lost() {
+        attempt.abort("lease lost");
+        return new Aborted("run " + attempt.fence().runId() + " is no longer owned by attempt "
+                + attempt.fence().attempt());
+    }
+}

@@ -1,0 +1,156 @@
+package io.iterativeflow.core.engine;
+
+import io.iterativeflow.api.FlowBody;
+import io.iterativeflow.api.FlowDefinition;
+import io.iterativeflow.api.FlowEngine;
+import io.iterativeflow.api.FlowErrorCode;
+import io.iterativeflow.api.FlowException;
+import io.iterativeflow.api.FlowHandle;
+import io.iterativeflow.api.RunInfo;
+import io.iterativeflow.core.registry.FlowRegistry;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * The engine of one instance. Build it with {@link EngineBuilder}, then {@link #start()} it; {@link #stop()} drains
+ * it. Several instances may share one database: they coordinate through row leases only.
+ */
+public final class Engine implements FlowEngine {
+
+    private static final Logger LOG = Logger.getLogger(Engine.class.getName());
+
+    private final EngineParts parts;
+    private final Dispatcher dispatcher;
+    private final Lifecycle lifecycle;
+
+    Engine(EngineParts parts, Dispatcher dispatcher, Lifecycle lifecycle) {
+        this.parts = parts;
+        this.dispatcher = dispatcher;
+        this.lifecycle = lifecycle;
+    }
+
+    public static EngineBuilder builder() {
+        return new EngineBuilder();
+    }
+
+    /** Starts claiming and running ready runs. Idempotent. */
+    public void start() {
+        lifecycle.start();
+        LOG.info(() -> "iterativeflow engine " + parts.instanceId() + " started with "
+                + parts.registry().all().size() + " flow definition(s)");
+    }
+
+    /**
+     * Stops claiming, waits up to the shutdown timeout for attempts in flight, then gives the runs still in flight
+     * back (ready at once, for another instance). Idempotent.
+     */
+    public void stop() {
+        lifecycle.stop();
+    }
+
+    /**
+     * Stops at once without writing anything, as a crash would: attempts in flight are abandoned with their leases
+     * still set, so another instance takes them over only when the leases expire. For tests and tools.
+     */
+    public void halt() {
+        lifecycle.halt();
+    }
+
+    public boolean isRunning() {
+        return lifecycle.isRunning();
+    }
+
+    /** The state of the database listener that speeds up wake-ups; polling works in every state. */
+    public io.iterativeflow.core.spi.ListenerState listenerState() {
+        return io.iterativeflow.core.spi.ListenerState.DISABLED;
+    }
+
+    public String instanceId() {
+        return parts.instanceId();
+    }
+
+    /** How many attempts run on this instance now. */
+    public int inFlight() {
+        return parts.inFlight().size();
+    }
+
+    public FlowRegistry registry() {
+        return parts.registry();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <I, O> FlowHandle<I, O> flow(Class<? extends FlowBody<I, O>> flowClass) {
+        Args.notNull("flow class", flowClass);
+        return handle((FlowDefinition<I, O>) parts.registry().forClass(flowClass));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <I, O> FlowHandle<I, O> flow(FlowDefinition<I, O> definition) {
+        Args.notNull("flow definition", definition);
+        Optional<FlowDefinition<?, ?>> deployed = parts.registry().find(definition.name(), definition.version());
+        if (deployed.isEmpty()) {
+            throw new FlowException(FlowErrorCode.FLOW_UNKNOWN, "flow " + definition + " is not deployed; register"
+                    + " it with the engine (produce it as a CDI bean, or pass it to the engine builder)");
+        }
+        return handle((FlowDefinition<I, O>) deployed.get());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <I, O> FlowHandle<I, O> flow(String name, Class<I> inputType, Class<O> outputType) {
+        Args.notNull("flow name", name);
+        Args.notNull("input type", inputType);
+        Args.notNull("output type", outputType);
+        FlowDefinition<?, ?> newest = parts.registry().newest(name);
+        if (!newest.inputType().type().equals(inputType) || !newest.outputType().type().equals(outputType)) {
+            throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "flow " + newest + " takes "
+                    + newest.inputType() + " and returns " + newest.outputType() + ", not " + inputType.getName()
+                    + " and " + outputType.getName());
+        }
+        return handle((FlowDefinition<I, O>) newest);
+    }
+
+    @Override
+    public RunInfo status(String runId) {
+        UUID id = Args.runId(runId);
+        return parts.store().details(id).orElseThrow(() -> new FlowException(FlowErrorCode.RUN_NOT_FOUND,
+                "no run with id " + runId + "; it never existed or retention removed it", runId, null));
+    }
+
+    @Override
+    public boolean cancel(String runId, String reason) {
+        UUID id = Args.runId(runId);
+        String why = reason == null || reason.isBlank() ? "canceled" : reason;
+        if (why.length() > 1000) {
+            throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "cancel reason is " + why.length()
+                    + " characters long; at most 1000 are allowed");
+        }
+        Optional<Boolean> canceled = parts.store().cancel(id, why);
+        if (canceled.isEmpty()) {
+            throw new FlowException(FlowErrorCode.RUN_NOT_FOUND, "no run with id " + runId
+                    + "; it never existed or retention removed it", runId, null);
+        }
+        if (canceled.get()) {
+            parts.inFlight().abort(id, "run canceled: " + why);
+            parts.completions().fire(id);
+        }
+        return canceled.get();
+    }
+
+    /** Wakes the dispatcher now, e.g. after the application made runs ready by other means. */
+    public void wake() {
+        dispatcher.wake();
+    }
+
+    Duration leaseDuration() {
+        return parts.settings().leaseDuration();
+    }
+
+    private <I, O> FlowHandle<I, O> handle(FlowDefinition<I, O> definition) {
+        return new Handle<>(definition, parts, dispatcher::wake, this);
+    }
+}

@@ -1,0 +1,135 @@
+package io.iterativeflow.core.engine;
+
+import io.iterativeflow.api.FlowDefinition;
+import io.iterativeflow.api.FlowErrorCode;
+import io.iterativeflow.api.FlowException;
+import io.iterativeflow.core.config.EngineSettings;
+import io.iterativeflow.core.json.JsonCodec;
+import io.iterativeflow.core.json.JsonbCodec;
+import io.iterativeflow.core.registry.FlowRegistry;
+import io.iterativeflow.core.spi.FlowClock;
+import io.iterativeflow.core.spi.FlowStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Assembles an {@link Engine}. Inside a container, pass the container's managed executors; outside, the builder
+ * creates plain ones and the engine shuts them down when it stops.
+ */
+public final class EngineBuilder {
+
+    private FlowStore store;
+    private JsonCodec codec;
+    private FlowClock clock = FlowClock.SYSTEM;
+    private EngineSettings settings = EngineSettings.defaults();
+    private ExecutorService workers;
+    private ScheduledExecutorService scheduler;
+    private String instanceId;
+    private final List<FlowDefinition<?, ?>> definitions = new ArrayList<>();
+    private final List<Class<?>> sources = new ArrayList<>();
+
+    EngineBuilder() {
+    }
+
+    public EngineBuilder store(FlowStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+        return this;
+    }
+
+    public EngineBuilder codec(JsonCodec codec) {
+        this.codec = Objects.requireNonNull(codec, "codec");
+        return this;
+    }
+
+    public EngineBuilder clock(FlowClock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    public EngineBuilder settings(EngineSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        return this;
+    }
+
+    /** Threads for flow bodies and timed steps; not shut down by the engine. */
+    public EngineBuilder workers(ExecutorService workers) {
+        this.workers = Objects.requireNonNull(workers, "workers");
+        return this;
+    }
+
+    /** Threads for polling, heartbeats and sweeps; not shut down by the engine. */
+    public EngineBuilder scheduler(ScheduledExecutorService scheduler) {
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        return this;
+    }
+
+    /** This instance's name in leases; unique per running instance. Defaults to a random id. */
+    public EngineBuilder instanceId(String instanceId) {
+        if (instanceId == null || instanceId.isBlank() || instanceId.length() > 200) {
+            throw new IllegalArgumentException("instance id must be 1 to 200 characters, got '" + instanceId + "'");
+        }
+        this.instanceId = instanceId;
+        return this;
+    }
+
+    /** Deploys a flow. {@code source} is the {@code @Flow} class that defined it, or null. */
+    public EngineBuilder flow(FlowDefinition<?, ?> definition, Class<?> source) {
+        definitions.add(Objects.requireNonNull(definition, "definition"));
+        sources.add(source);
+        return this;
+    }
+
+    public EngineBuilder flow(FlowDefinition<?, ?> definition) {
+        return flow(definition, null);
+    }
+
+    /** @throws FlowException {@code FLOW_INVALID} or {@code CONFIG_INVALID} listing every problem */
+    public Engine build() {
+        if (store == null) {
+            throw new IllegalStateException("an engine needs a store");
+        }
+        List<String> problems = settings.problems();
+        if (!problems.isEmpty()) {
+            throw new FlowException(FlowErrorCode.CONFIG_INVALID, String.join("; ", problems));
+        }
+        FlowRegistry registry = new FlowRegistry();
+        List<String> flowProblems = registry.registerAll(definitions, sources);
+        if (!flowProblems.isEmpty()) {
+            throw new FlowException(FlowErrorCode.FLOW_INVALID, String.join("; ", flowProblems));
+        }
+        List<ExecutorService> owned = new ArrayList<>();
+        String id = instanceId != null ? instanceId : "flow-" + UUID.randomUUID().toString().substring(0, 8);
+        ExecutorService work = workers != null ? workers : own(owned, Executors.newCachedThreadPool(threads(id, "worker")));
+        ScheduledExecutorService sched = scheduler != null ? scheduler
+                : own(owned, Executors.newScheduledThreadPool(2, threads(id, "scheduler")));
+        Lifecycle[] lifecycle = new Lifecycle[1];
+        EngineParts parts = new EngineParts(id, store, codec != null ? codec : new JsonbCodec(), clock, settings,
+                registry, new InFlight(), new Completions(), new StepInvoker(work),
+                due -> lifecycle[0].wakeIn(Duration.between(clock.instant(), due).toMillis()));
+        Dispatcher dispatcher = new Dispatcher(parts, new AttemptRunner(parts), work, sched);
+        lifecycle[0] = new Lifecycle(parts, dispatcher, sched, owned);
+        return new Engine(parts, dispatcher, lifecycle[0]);
+    }
+
+    private static <T extends ExecutorService> T own(List<ExecutorService> owned, T executor) {
+        owned.add(executor);
+        return executor;
+    }
+
+    private static ThreadFactory threads(String instance, String role) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread t = new Thread(task, instance + "-" + role + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,27 @@
+package io.iterativeflow.core.engine;
+
+import io.iterativeflow.core.config.EngineSettings;
+import io.iterativeflow.core.json.JsonCodec;
+import io.iterativeflow.core.registry.FlowRegistry;
+import io.iterativeflow.core.spi.FlowClock;
+import io.iterativeflow.core.spi.FlowStore;
+
+/** What the engine's pieces share. */
+record EngineParts(
+        String instanceId,
+        FlowStore store,
+        JsonCodec codec,
+        FlowClock clock,
+        EngineSettings settings,
+        FlowRegistry registry,
+        InFlight inFlight,
+        Completions completions,
+        StepInvoker stepInvoker,
+        WakeScheduler wakes) {
+
+    /** Wakes the dispatcher when a suspended run of this instance becomes due soon. */
+    @FunctionalInterface
+    interface WakeScheduler {
+        void wakeAt(java.time.Instant due);
+    }
+}

@@ -1,0 +1,88 @@
+package io.iterativeflow.core.engine;
+
+import io.iterativeflow.api.FlowErrorCode;
+import io.iterativeflow.api.FlowException;
+import io.iterativeflow.api.StepFailedException;
+import io.iterativeflow.api.StepFunction;
+import io.iterativeflow.api.StepOptions;
+import io.iterativeflow.api.TypeRef;
+import io.iterativeflow.core.json.JsonCodec;
+import io.iterativeflow.core.spi.HistoryEntry;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Decides what one {@code ctx.step(...)} does: return the recorded value, re-throw the recorded failure, or run the
+ * next try and record its outcome (result, retry with back-off, or failure for good).
+ */
+final class StepRunner {
+
+    private final String runId;
+    private final Attempt attempt;
+    private final AttemptWrites writes;
+    private final StepInvoker invoker;
+    private final JsonCodec codec;
+    private final Optional<Duration> defaultTimeout;
+
+    StepRunner(String runId, Attempt attempt, AttemptWrites writes, StepInvoker invoker, JsonCodec codec,
+            Optional<Duration> defaultTimeout) {
+        this.runId = runId;
+        this.attempt = attempt;
+        this.writes = writes;
+        this.invoker = invoker;
+        this.codec = codec;
+        this.defaultTimeout = defaultTimeout;
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> T run(String name, String key, TypeRef<T> type, StepOptions options, StepFunction<T> fn,
+            HistoryEntry recorded) {
+        if (recorded != null && recorded.completed()) {
+            return (T) codec.fromJson(recorded.resultJson(), type.type());
+        }
+        if (recorded != null && "failed".equals(recorded.status())) {
+            throw failedForGood(key, recorded.attempts(), codeOf(recorded.errorCode()), recorded.errorMessage(), null);
+        }
+        int tries = recorded == null ? 1 : recorded.attempts() + 1;
+        Scope scope = new Scope(runId, name, key, tries, attempt.token());
+        StepOutcome outcome = invoker.invoke(fn, scope, attempt.token(),
+                options.timeout().or(() -> defaultTimeout), attempt);
+        attempt.checkLive();
+        if (outcome.succeeded()) {
+            String json = codec.toJson(outcome.value());
+            String stored = writes.recordCompletion(key, name, "step", tries, json);
+            return stored.equals(json) ? (T) outcome.value() : (T) codec.fromJson(stored, type.type());
+        }
+        Throwable failure = outcome.failure();
+        boolean misuse = failure instanceof FlowException fe && fe.code() == FlowErrorCode.STEP_INVALID_AWAIT;
+        FlowErrorCode code = outcome.timedOut() ? FlowErrorCode.STEP_TIMEOUT
+                : misuse ? FlowErrorCode.STEP_INVALID_AWAIT : FlowErrorCode.STEP_FAILED;
+        String message = describe(failure);
+        boolean permanent = misuse || (!outcome.timedOut() && options.isPermanent(failure));
+        if (!permanent && tries <= options.retries()) {
+            Duration delay = options.backoff().delay(tries);
+            writes.recordRetry(key, name, tries, code.name(), message, delay);
+        }
+        writes.recordFailure(key, name, tries, code.name(), message);
+        throw failedForGood(key, tries, code, message, failure);
+    }
+
+    private StepFailedException failedForGood(String key, int tries, FlowErrorCode code, String message,
+            Throwable cause) {
+        return new StepFailedException(code, runId, key, tries, "step '" + key + "' failed after " + tries
+                + (tries == 1 ? " try" : " tries") + ": " + message, cause);
+    }
+
+    private static FlowErrorCode codeOf(String stored) {
+        try {
+            return stored == null ? FlowErrorCode.STEP_FAILED : FlowErrorCode.valueOf(stored);
+        } catch (IllegalArgumentException unknown) {
+            return FlowErrorCode.STEP_FAILED;
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        String text = failure instanceof FlowException ? failure.getMessage() : failure.toString();
+        return text.length() > 2000 ? text.substring(0, 2000) + "…" : text;
+    }
+}

@@ -1,0 +1,38 @@
+package io.iterativeflow.core.spi;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A run this instance just claimed: its row, its whole history (loaded once per attempt), and the database time of
+ * the claim, which decides whether a timer is due. {@code attempt - suspensions} counts the attempts that did not end
+ * cleanly (crash, lost lease), including this one.
+ */
+public record ClaimedRun(
+        UUID runId,
+        String flowName,
+        int flowVersion,
+        String inputJson,
+        int attempt,
+        int suspensions,
+        int depth,
+        String owner,
+        Instant claimedAt,
+        List<HistoryEntry> history,
+        List<TimerEntry> timers) {
+
+    public ClaimedRun {
+        history = List.copyOf(history);
+        timers = List.copyOf(timers);
+    }
+
+    /** Attempts, this one included, that did not end by suspending or finishing the run. */
+    public int uncleanAttempts() {
+        return attempt - suspensions;
+    }
+
+    public Fence fence() {
+        return new Fence(runId, owner, attempt);
+    }
+}

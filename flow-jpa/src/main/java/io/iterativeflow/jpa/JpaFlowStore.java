@@ -1,0 +1,190 @@
+package io.iterativeflow.jpa;
+
+import io.iterativeflow.api.RunInfo;
+import io.iterativeflow.core.spi.ClaimedRun;
+import io.iterativeflow.core.spi.Fence;
+import io.iterativeflow.core.spi.FlowClock;
+import io.iterativeflow.core.spi.FlowStore;
+import io.iterativeflow.core.spi.NewRun;
+import io.iterativeflow.core.spi.RecordedStep;
+import io.iterativeflow.core.spi.RunState;
+import io.iterativeflow.core.spi.StartResult;
+import io.iterativeflow.core.spi.StepCompletion;
+import io.iterativeflow.core.spi.StepFailure;
+import io.iterativeflow.core.spi.WriteOutcome;
+import io.iterativeflow.jpa.internal.Cancellation;
+import io.iterativeflow.jpa.internal.Claims;
+import io.iterativeflow.jpa.internal.EntityManagerFactories;
+import io.iterativeflow.jpa.internal.LeaseWrites;
+import io.iterativeflow.jpa.internal.Leases;
+import io.iterativeflow.jpa.internal.RunCreation;
+import io.iterativeflow.jpa.internal.RunReads;
+import io.iterativeflow.jpa.internal.RunTransitions;
+import io.iterativeflow.jpa.internal.StepFailures;
+import io.iterativeflow.jpa.internal.StepWrites;
+import io.iterativeflow.jpa.internal.TimerWrites;
+import io.iterativeflow.jpa.internal.Transactions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The engine's {@link FlowStore} on PostgreSQL through JPA (Hibernate): entities for reads, explicit SQL for the hot
+ * path (claim with {@code SKIP LOCKED}, record-once steps, fenced transitions). Every method is one transaction and
+ * one commit; the fenced writes are one statement each. Times come from the database clock plus the
+ * {@link FlowClock}'s offset.
+ *
+ * <p>Create it with {@link #create(DataSource, FlowClock)} or {@link #builder(DataSource)}; {@link #close()} it when
+ * the engine stops. Thread safe.
+ */
+public final class JpaFlowStore implements FlowStore, AutoCloseable {
+
+    private final Transactions tx;
+    private final RunCreation creation;
+    private final Claims claims;
+    private final StepWrites steps;
+    private final StepFailures failures;
+    private final TimerWrites timers;
+    private final RunTransitions transitions;
+    private final Cancellation cancellation;
+    private final LeaseWrites leaseWrites;
+    private final RunReads reads;
+
+    JpaFlowStore(Transactions tx, FlowClock clock, Duration defaultLease) {
+        Leases leases = new Leases(defaultLease);
+        this.tx = tx;
+        this.creation = new RunCreation(tx, clock);
+        this.claims = new Claims(tx, clock, leases);
+        this.steps = new StepWrites(tx, clock, leases);
+        this.failures = new StepFailures(tx, clock, leases);
+        this.timers = new TimerWrites(tx, clock);
+        this.transitions = new RunTransitions(tx, clock);
+        this.cancellation = new Cancellation(tx, clock);
+        this.leaseWrites = new LeaseWrites(tx, clock, leases);
+        this.reads = new RunReads(tx);
+    }
+
+    /** A store over {@code dataSource} with default settings; the schema must be migrated (see the builder). */
+    public static JpaFlowStore create(DataSource dataSource, FlowClock clock) {
+        return builder(dataSource).clock(clock).build();
+    }
+
+    public static JpaFlowStoreBuilder builder(DataSource dataSource) {
+        return new JpaFlowStoreBuilder(dataSource);
+    }
+
+    /** The entity classes of the schema, for an application that wants them in its own persistence unit. */
+    public static List<Class<?>> entityClasses() {
+        return EntityManagerFactories.ENTITIES;
+    }
+
+    @Override
+    public StartResult createRun(NewRun run) {
+        Checks.newRun(run);
+        return creation.create(run);
+    }
+
+    @Override
+    public List<ClaimedRun> claim(String owner, int limit, Duration lease) {
+        Checks.owner(owner);
+        Checks.positive("limit", limit);
+        Checks.positive("lease", lease);
+        return claims.claim(owner, limit, lease, Optional.empty());
+    }
+
+    @Override
+    public List<ClaimedRun> claim(String owner, int limit, Duration lease, Set<String> flows) {
+        Checks.owner(owner);
+        Checks.positive("limit", limit);
+        Checks.positive("lease", lease);
+        Checks.notNull("flows", flows);
+        return flows.isEmpty() ? List.of() : claims.claim(owner, limit, lease, Optional.of(Set.copyOf(flows)));
+    }
+
+    @Override
+    public RecordedStep recordStep(Fence fence, StepCompletion completion) {
+        Checks.fence(fence);
+        Checks.notNull("completion", completion);
+        return steps.record(fence, completion);
+    }
+
+    @Override
+    public WriteOutcome recordStepFailure(Fence fence, StepFailure failure) {
+        Checks.fence(fence);
+        Checks.notNull("failure", failure);
+        failure.retryAfter().ifPresent(d -> Checks.notNegative("retryAfter", d));
+        return failures.record(fence, failure);
+    }
+
+    @Override
+    public Optional<Instant> suspendForTimer(Fence fence, String cursorKey, String kind, Optional<Instant> dueAt,
+            Duration fromNow) {
+        Checks.fence(fence);
+        Checks.notNull("cursorKey", cursorKey);
+        Checks.notNull("kind", kind);
+        Checks.notNull("dueAt", dueAt);
+        Checks.notNull("fromNow", fromNow);
+        return timers.suspend(fence, cursorKey, kind, dueAt, fromNow);
+    }
+
+    @Override
+    public WriteOutcome complete(Fence fence, String outputJson) {
+        Checks.fence(fence);
+        return transitions.complete(fence, outputJson);
+    }
+
+    @Override
+    public WriteOutcome fail(Fence fence, String errorCode, String errorMessage) {
+        Checks.fence(fence);
+        return transitions.fail(fence, errorCode, errorMessage);
+    }
+
+    @Override
+    public WriteOutcome release(Fence fence, String reason) {
+        Checks.fence(fence);
+        return transitions.release(fence, reason);
+    }
+
+    @Override
+    public Set<UUID> renewLeases(String owner, Collection<UUID> runIds, Duration lease) {
+        Checks.owner(owner);
+        Checks.notNull("runIds", runIds);
+        Checks.positive("lease", lease);
+        return leaseWrites.renew(owner, runIds, lease);
+    }
+
+    @Override
+    public int reclaimExpiredLeases(int limit) {
+        Checks.positive("limit", limit);
+        return leaseWrites.reclaimExpired(limit);
+    }
+
+    @Override
+    public Optional<Boolean> cancel(UUID runId, String reason) {
+        Checks.notNull("runId", runId);
+        return cancellation.cancel(runId, reason);
+    }
+
+    @Override
+    public Optional<RunState> state(UUID runId) {
+        Checks.notNull("runId", runId);
+        return reads.state(runId);
+    }
+
+    @Override
+    public Optional<RunInfo> details(UUID runId) {
+        Checks.notNull("runId", runId);
+        return reads.details(runId);
+    }
+
+    /** Closes the EntityManagerFactory (not the DataSource, which belongs to the caller). */
+    @Override
+    public void close() {
+        tx.close();
+    }
+}

@@ -1,0 +1,53 @@
+package io.iterativeflow.jpa.internal;
+
+import io.iterativeflow.api.RunInfo;
+import io.iterativeflow.api.RunStatus;
+import io.iterativeflow.core.spi.RunState;
+import io.iterativeflow.jpa.internal.entity.EventEntity;
+import io.iterativeflow.jpa.internal.entity.RunEntity;
+import io.iterativeflow.jpa.internal.entity.StepEntity;
+import io.iterativeflow.jpa.internal.entity.TimerEntity;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads through the entities and JPQL: a run's state (cheap, for result polling) and its full details. */
+public final class RunReads {
+
+    private static final String STATE = "SELECT r.status, r.flowName, r.flowVersion, r.output, r.errorCode,"
+            + " r.errorMessage FROM FlowRun r WHERE r.id = :id";
+    private static final String STEPS = "SELECT s FROM FlowStep s WHERE s.runId = :id"
+            + " ORDER BY s.position, s.createdAt, s.cursorKey";
+    private static final String TIMERS = "SELECT t FROM FlowTimer t WHERE t.runId = :id"
+            + " ORDER BY t.dueAt, t.cursorKey";
+    private static final String EVENTS = "SELECT e FROM FlowEvent e WHERE e.runId = :id ORDER BY e.id";
+
+    private final Transactions tx;
+
+    public RunReads(Transactions tx) {
+        this.tx = tx;
+    }
+
+    public Optional<RunState> state(UUID runId) {
+        return tx.readOnly(em -> em.createQuery(STATE, Object[].class).setParameter("id", runId)
+                .getResultStream().findFirst()
+                .map(r -> new RunState(RunStatus.fromDbName((String) r[0]), (String) r[1], (Integer) r[2],
+                        (String) r[3], (String) r[4], (String) r[5])));
+    }
+
+    public Optional<RunInfo> details(UUID runId) {
+        return tx.readOnly(em -> {
+            RunEntity run = em.find(RunEntity.class, runId);
+            if (run == null) {
+                return Optional.empty();
+            }
+            return Optional.of(RunInfoMapper.toInfo(run, list(em, STEPS, StepEntity.class, runId),
+                    list(em, TIMERS, TimerEntity.class, runId), list(em, EVENTS, EventEntity.class, runId)));
+        });
+    }
+
+    private static <T> List<T> list(EntityManager em, String jpql, Class<T> type, UUID runId) {
+        return em.createQuery(jpql, type).setParameter("id", runId).getResultList();
+    }
+}

@@ -1,0 +1,64 @@
+package io.iterativeflow.jpa.internal;
+
+import io.iterativeflow.core.spi.Fence;
+import io.iterativeflow.core.spi.FlowClock;
+import io.iterativeflow.core.spi.WriteOutcome;
+
+/**
+ * The fenced transitions that end an attempt: complete, fail, release. Each is one statement (the row change plus
+ * its event) and applies only while the attempt still owns a running run, so a terminal status is never left.
+ */
+public final class RunTransitions {
+
+    private static final String TEMPLATE = """
+            WITH f AS (
+                UPDATE workflow.runs SET %s, lease_owner = NULL, lease_expires_at = NULL, updated_at = %s
+                WHERE %s
+                RETURNING id
+            ), e AS (
+                INSERT INTO workflow.events (run_id, type, attempt, detail, at)
+                SELECT id, :eventType, :attempt, :detail, %s FROM f
+            )
+            SELECT count(*) AS fenced FROM f
+            """;
+
+    private static final String COMPLETE = statement("status = 'completed', output = CAST(:output AS jsonb), "
+            + "error_code = NULL, error_message = NULL, finished_at = " + Sql.NOW);
+    private static final String FAIL = statement("status = 'failed', error_code = :errorCode, "
+            + "error_message = :errorMessage, finished_at = " + Sql.NOW);
+    /** A release is a clean ending: it counts as a suspension, so shutdowns never use up max-run-attempts. */
+    private static final String RELEASE = statement("status = 'pending', suspensions = suspensions + 1, "
+            + "available_at = " + Sql.NOW);
+
+    private final Transactions tx;
+    private final FlowClock clock;
+
+    public RunTransitions(Transactions tx, FlowClock clock) {
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public WriteOutcome complete(Fence fence, String outputJson) {
+        return tx.inTransaction(em -> outcome(SqlCall.of(em, COMPLETE).text("output", outputJson)
+                .text("eventType", "completed").text("detail", null), fence));
+    }
+
+    public WriteOutcome fail(Fence fence, String errorCode, String errorMessage) {
+        return tx.inTransaction(em -> outcome(SqlCall.of(em, FAIL).text("errorCode", errorCode)
+                .text("errorMessage", errorMessage).text("eventType", "failed").text("detail", errorCode), fence));
+    }
+
+    public WriteOutcome release(Fence fence, String reason) {
+        return tx.inTransaction(em -> outcome(SqlCall.of(em, RELEASE)
+                .text("eventType", "released").text("detail", reason), fence));
+    }
+
+    private WriteOutcome outcome(SqlCall call, Fence fence) {
+        Object[] row = call.fence(fence).clock(clock).column("fenced", Long.class).row();
+        return (Long) row[0] == 0 ? WriteOutcome.LEASE_LOST : WriteOutcome.WRITTEN;
+    }
+
+    private static String statement(String set) {
+        return TEMPLATE.formatted(set, Sql.NOW, Sql.FENCED, Sql.NOW);
+    }
+}

@@ -1,0 +1,92 @@
+package io.iterativeflow.jpa.internal;
+
+import io.iterativeflow.core.spi.Fence;
+import io.iterativeflow.core.spi.FlowClock;
+import io.iterativeflow.core.spi.StepFailure;
+import io.iterativeflow.core.spi.WriteOutcome;
+import java.time.Duration;
+
+/**
+ * {@code recordStepFailure}, one fenced statement either way. With a retry delay: the step is {@code retrying}, a
+ * {@code retry} timer is written and the run waits ({@code retrying}, lease released) until the timer is due.
+ * Without: the step is {@code failed} for good and the run keeps running (lease renewed).
+ */
+public final class StepFailures {
+
+    /** Upserts the step row with status {@code :stepStatus}, never over a completed one. */
+    private static final String STEP = """
+            s AS (
+                INSERT INTO workflow.steps AS st (run_id, cursor_key, name, kind, status, attempts, error_code,
+                                                  error_message, position, created_at, finished_at)
+                SELECT id, :cursorKey, :name, :kind, :stepStatus, :stepAttempts, :errorCode, :errorMessage,
+                       :position, %1$s, %2$s
+                FROM f
+                ON CONFLICT (run_id, cursor_key) DO UPDATE
+                SET status = EXCLUDED.status, attempts = EXCLUDED.attempts, error_code = EXCLUDED.error_code,
+                    error_message = EXCLUDED.error_message, position = EXCLUDED.position,
+                    finished_at = EXCLUDED.finished_at
+                WHERE st.status <> 'completed'
+            ), e AS (
+                INSERT INTO workflow.events (run_id, type, attempt, cursor_key, detail, at)
+                SELECT id, :eventType, :attempt, :cursorKey, :errorCode, %1$s FROM f
+            )""";
+
+    private static final String RETRY = """
+            WITH f AS (
+                UPDATE workflow.runs
+                SET status = 'retrying', available_at = %1$s, lease_owner = NULL, lease_expires_at = NULL,
+                    suspensions = suspensions + 1, updated_at = %2$s
+                WHERE %3$s
+                RETURNING id, available_at
+            ), t AS (
+                INSERT INTO workflow.timers (run_id, cursor_key, kind, due_at, created_at)
+                SELECT id, :timerKey, 'retry', available_at, %2$s FROM f
+                ON CONFLICT (run_id, cursor_key) DO NOTHING
+            ), %4$s
+            SELECT count(*) AS fenced FROM f
+            """.formatted(Sql.nowPlus("retryMs"), Sql.NOW, Sql.FENCED, STEP.formatted(Sql.NOW, "NULL"));
+
+    private static final String FAILED = """
+            WITH f AS (
+                UPDATE workflow.runs SET updated_at = %1$s, lease_expires_at = %2$s
+                WHERE %3$s
+                RETURNING id
+            ), %4$s
+            SELECT count(*) AS fenced FROM f
+            """.formatted(Sql.NOW, Sql.RENEWED_LEASE, Sql.FENCED, STEP.formatted(Sql.NOW, Sql.NOW));
+
+    private final Transactions tx;
+    private final FlowClock clock;
+    private final Leases leases;
+
+    public StepFailures(Transactions tx, FlowClock clock, Leases leases) {
+        this.tx = tx;
+        this.clock = clock;
+        this.leases = leases;
+    }
+
+    public WriteOutcome record(Fence fence, StepFailure failure) {
+        return tx.inTransaction(em -> {
+            Duration retryAfter = failure.retryAfter().orElse(null);
+            SqlCall call = SqlCall.of(em, retryAfter != null ? RETRY : FAILED).fence(fence).clock(clock)
+                    .text("cursorKey", failure.cursorKey()).text("name", failure.name())
+                    .text("kind", failure.kind()).integer("stepAttempts", failure.attempts())
+                    .text("errorCode", failure.errorCode()).text("errorMessage", failure.errorMessage())
+                    .integer("position", failure.position());
+            if (retryAfter != null) {
+                call.millis("retryMs", retryAfter).text("stepStatus", "retrying").text("eventType", "step_retrying")
+                        .text("timerKey", retryTimerKey(failure));
+            } else {
+                call.millis("leaseMs", leases.of(fence.owner())).text("stepStatus", "failed")
+                        .text("eventType", "step_failed");
+            }
+            Object[] row = call.column("fenced", Long.class).row();
+            return (Long) row[0] == 0 ? WriteOutcome.LEASE_LOST : WriteOutcome.WRITTEN;
+        });
+    }
+
+    /** One retry timer per try, so every back-off stays in the record. */
+    static String retryTimerKey(StepFailure failure) {
+        return failure.cursorKey() + "#retry" + failure.attempts();
+    }
+}

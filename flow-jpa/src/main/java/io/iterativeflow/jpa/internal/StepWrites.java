@@ -1,0 +1,92 @@
+package io.iterativeflow.jpa.internal;
+
+import io.iterativeflow.core.spi.Fence;
+import io.iterativeflow.core.spi.FlowClock;
+import io.iterativeflow.core.spi.RecordedStep;
+import io.iterativeflow.core.spi.StepCompletion;
+import io.iterativeflow.core.spi.WriteOutcome;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+
+/**
+ * {@code recordStep}: one statement fences the attempt (renewing its lease), records the result once and writes the
+ * event; one round trip, one commit. A completed record is never overwritten: on conflict the recorded value wins.
+ */
+public final class StepWrites {
+
+    private static final String RECORD = """
+            WITH f AS (
+                UPDATE workflow.runs SET updated_at = %1$s, lease_expires_at = %2$s
+                WHERE %3$s
+                RETURNING id
+            ), s AS (
+                INSERT INTO workflow.steps AS st (run_id, cursor_key, name, kind, status, attempts, result, position,
+                                                  created_at, finished_at)
+                SELECT id, :cursorKey, :name, :kind, 'completed', :stepAttempts, CAST(:result AS jsonb), :position,
+                       %1$s, %1$s
+                FROM f
+                ON CONFLICT (run_id, cursor_key) DO UPDATE
+                SET status = 'completed', attempts = EXCLUDED.attempts, result = EXCLUDED.result, error_code = NULL,
+                    error_message = NULL, position = EXCLUDED.position, finished_at = EXCLUDED.finished_at
+                WHERE st.status <> 'completed'
+                RETURNING cursor_key
+            ), e AS (
+                INSERT INTO workflow.events (run_id, type, attempt, cursor_key, at)
+                SELECT :runId, 'step_completed', :attempt, cursor_key, %1$s FROM s
+            )
+            SELECT (SELECT count(*) FROM f) AS fenced, (SELECT count(*) FROM s) AS written,
+                   (SELECT count(*) FROM workflow.steps
+                    WHERE run_id = :runId AND cursor_key = :cursorKey AND status = 'completed') AS found,
+                   (SELECT CAST(result AS text) FROM workflow.steps
+                    WHERE run_id = :runId AND cursor_key = :cursorKey AND status = 'completed') AS recorded
+            """.formatted(Sql.NOW, Sql.RENEWED_LEASE, Sql.FENCED);
+
+    private static final String RECORDED = "SELECT s.result FROM FlowStep s WHERE s.runId = :runId"
+            + " AND s.cursorKey = :cursorKey AND s.status = 'completed'";
+
+    private final Transactions tx;
+    private final FlowClock clock;
+    private final Leases leases;
+
+    public StepWrites(Transactions tx, FlowClock clock, Leases leases) {
+        this.tx = tx;
+        this.clock = clock;
+        this.leases = leases;
+    }
+
+    public RecordedStep record(Fence fence, StepCompletion step) {
+        return tx.inTransaction(em -> {
+            Object[] row = SqlCall.of(em, RECORD).fence(fence).clock(clock)
+                    .millis("leaseMs", leases.of(fence.owner()))
+                    .text("cursorKey", step.cursorKey()).text("name", step.name()).text("kind", step.kind())
+                    .integer("stepAttempts", step.attempts()).text("result", step.resultJson())
+                    .integer("position", step.position())
+                    .column("fenced", Long.class).column("written", Long.class).column("found", Long.class)
+                    .column("recorded", String.class)
+                    .row();
+            if ((Long) row[0] == 0) {
+                return new RecordedStep(WriteOutcome.LEASE_LOST, null);
+            }
+            if ((Long) row[1] == 1) {
+                return new RecordedStep(WriteOutcome.WRITTEN, step.resultJson());
+            }
+            if ((Long) row[2] == 1) {
+                return new RecordedStep(WriteOutcome.WRITTEN, (String) row[3]);
+            }
+            return new RecordedStep(WriteOutcome.WRITTEN, recorded(em, fence, step));
+        });
+    }
+
+    /** The statement's snapshot predates a record committed while it waited on the conflict; read it anew. */
+    private static String recorded(EntityManager em, Fence fence, StepCompletion step) {
+        List<String> values = em.createQuery(RECORDED, String.class)
+                .setParameter("runId", fence.runId())
+                .setParameter("cursorKey", step.cursorKey())
+                .getResultList();
+        if (values.isEmpty()) {
+            throw new IllegalStateException("step " + step.cursorKey() + " of run " + fence.runId()
+                    + " was neither recorded nor found");
+        }
+        return values.get(0);
+    }
+}

@@ -1,0 +1,56 @@
+package io.iterativeflow.jpa.internal;
+
+import io.iterativeflow.api.FlowErrorCode;
+import io.iterativeflow.api.FlowException;
+import io.iterativeflow.jpa.StoreConflictException;
+import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns what JDBC, Hibernate and JPA throw into the engine's exceptions, cause chained. */
+public final class StoreErrors {
+
+    /** PostgreSQL's {@code unique_violation}. */
+    static final String UNIQUE_VIOLATION = "23505";
+    private static final Pattern CONSTRAINT = Pattern.compile("constraint \"([^\"]+)\"");
+
+    private StoreErrors() {
+    }
+
+    /** Our own exceptions pass through; a unique violation becomes a conflict; anything else STORE_UNAVAILABLE. */
+    public static RuntimeException map(RuntimeException e) {
+        if (e instanceof FlowException) {
+            return e;
+        }
+        SQLException sql = sqlCause(e);
+        if (sql != null && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+            return new StoreConflictException("a row with the same key already exists (" + firstLine(sql) + ")",
+                    constraint(sql), e);
+        }
+        String state = sql == null ? "" : " [SQLState " + sql.getSQLState() + "]";
+        String detail = firstLine(sql != null ? sql : e);
+        return new FlowException(FlowErrorCode.STORE_UNAVAILABLE, "the iterativeflow store failed" + state + ": "
+                + detail + "; check that PostgreSQL is reachable and the schema is migrated", e);
+    }
+
+    static SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    /** The constraint named in PostgreSQL's message (the driver's classes may be invisible in a container). */
+    static String constraint(SQLException sql) {
+        Matcher matcher = CONSTRAINT.matcher(String.valueOf(sql.getMessage()));
+        return matcher.find() ? matcher.group(1) : null;
+    }
+
+    private static String firstLine(Throwable t) {
+        String message = String.valueOf(t.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,125 @@
+package io.iterativeflow.migrations;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Applies the iterativeflow schema (PostgreSQL schema {@value #SCHEMA}) with Flyway, and reports its version for a
+ * boot check.
+ *
+ * <p>{@link #migrate(DataSource)} is safe to call on every start and from several instances at once: Flyway holds a
+ * PostgreSQL advisory lock while it migrates, so one instance applies the scripts and the others find them applied.
+ * The history table is {@value #SCHEMA}.{@value #HISTORY_TABLE}, separate from any history table of the
+ * application.
+ */
+public final class FlowMigrations {
+
+    /** The PostgreSQL schema that holds every iterativeflow table. */
+    public static final String SCHEMA = "workflow";
+    /** Flyway's history table, inside {@link #SCHEMA}. */
+    public static final String HISTORY_TABLE = "flyway_schema_history";
+    /** Where the SQL scripts live on the class path. */
+    public static final String LOCATION = "classpath:db/migration/iterativeflow";
+
+    /** The highest {@code V<n>__} script shipped in this jar; a test keeps it in step with the folder. */
+    private static final int EXPECTED_VERSION = 1;
+
+    private FlowMigrations() {
+    }
+
+    /**
+     * Brings the schema to {@link #expectedVersion()}.
+     *
+     * @throws IllegalStateException when Flyway fails (the cause says why: no connection, a failed or changed script)
+     */
+    public static MigrationResult migrate(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Flyway flyway = flyway(dataSource);
+        MigrateResult result;
+        try {
+            result = flyway.migrate();
+        } catch (FlywayException first) {
+            // Two instances on an empty database can both try to create the schema or the history table before
+            // Flyway's lock exists; the loser finds everything in place on a second try.
+            try {
+                result = flyway.migrate();
+            } catch (FlywayException e) {
+                e.addSuppressed(first);
+                throw new IllegalStateException("iterativeflow schema migration failed in schema '" + SCHEMA
+                        + "': " + e.getMessage(), e);
+            }
+        }
+        int from = parse(result.initialSchemaVersion);
+        int to = result.targetSchemaVersion == null ? from : parse(result.targetSchemaVersion);
+        return new MigrationResult(from, to, result.migrationsExecuted);
+    }
+
+    /** The schema version this jar's scripts produce. */
+    public static int expectedVersion() {
+        return EXPECTED_VERSION;
+    }
+
+    /**
+     * The version the database is at, read from the history table without Flyway (cheap): 0 when the schema or the
+     * history table does not exist yet.
+     *
+     * @throws IllegalStateException when the database cannot be queried
+     */
+    public static int currentVersion(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            try (ResultSet exists = statement.executeQuery(
+                    "SELECT to_regclass('" + SCHEMA + "." + HISTORY_TABLE + "') IS NOT NULL")) {
+                exists.next();
+                if (!exists.getBoolean(1)) {
+                    return 0;
+                }
+            }
+            int version = 0;
+            try (ResultSet rows = statement.executeQuery("SELECT version FROM " + SCHEMA + "." + HISTORY_TABLE
+                    + " WHERE success AND version IS NOT NULL")) {
+                while (rows.next()) {
+                    version = Math.max(version, parse(rows.getString(1)));
+                }
+            }
+            return version;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the iterativeflow schema version from "
+                    + SCHEMA + "." + HISTORY_TABLE + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Flyway flyway(DataSource dataSource) {
+        return Flyway.configure(FlowMigrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .schemas(SCHEMA)
+                .createSchemas(true)
+                .table(HISTORY_TABLE)
+                .locations(LOCATION)
+                .callbackLocations(LOCATION)
+                .failOnMissingLocations(true)
+                .validateMigrationNaming(true)
+                .load();
+    }
+
+    /** Major version of a Flyway version string ("1", "2.1"); 0 for none. */
+    static int parse(String version) {
+        if (version == null || version.isBlank() || "<< Empty Schema >>".equals(version)) {
+            return 0;
+        }
+        String major = version.trim().split("[._]", 2)[0];
+        try {
+            return Integer.parseInt(major);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.iterativeflow.migrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class ExpectedVersionTest {
+
+    private static final Pattern SCRIPT = Pattern.compile("V(\\d+)__.+\\.sql");
+
+    @Test
+    void expected_version_is_the_highest_script_in_the_migration_folder() throws Exception {
+        int highest = 0;
+        for (Path file : folderFiles()) {
+            Matcher matcher = SCRIPT.matcher(file.getFileName().toString());
+            if (matcher.matches()) {
+                highest = Math.max(highest, Integer.parseInt(matcher.group(1)));
+            }
+        }
+        assertThat(highest).isPositive();
+        assertThat(FlowMigrations.expectedVersion()).isEqualTo(highest);
+    }
+
+    @Test
+    void the_migration_folder_carries_the_marker_flyway_needs_inside_a_war() throws Exception {
+        assertThat(folderFiles()).extracting(p -> p.getFileName().toString()).contains("flyway.location");
+    }
+
+    @Test
+    void versions_are_read_by_their_major_number() {
+        assertThat(FlowMigrations.parse(null)).isZero();
+        assertThat(FlowMigrations.parse("<< Empty Schema >>")).isZero();
+        assertThat(FlowMigrations.parse("1")).isEqualTo(1);
+        assertThat(FlowMigrations.parse("12.3")).isEqualTo(12);
+    }
+
+    private static List<Path> folderFiles() throws IOException, URISyntaxException {
+        URL folder = FlowMigrations.class.getClassLoader().getResource("db/migration/iterativeflow");
+        assertThat(folder).as("migration folder on the class path").isNotNull();
+        try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+            return files.toList();
+        }
+    }
+}
