@@ -44,6 +44,23 @@ public final class FlowConfigKeys {
     /** This instance's name in run leases, 1 to 200 characters; unique per running instance. Default: random. */
     public static final String INSTANCE_ID = PREFIX + "instance-id";
 
+    /**
+     * Largest run input accepted, in bytes of its JSON ({@code 1048576}, {@code 512KB}, {@code 2MiB}); larger
+     * inputs fail the start with {@code INPUT_TOO_LARGE}. Default 1MiB.
+     */
+    public static final String LIMITS_MAX_INPUT_BYTES = PREFIX + "limits.max-input-bytes";
+    /** Largest step result accepted, in bytes of its JSON; a larger one fails the step. Default 1MiB. */
+    public static final String LIMITS_MAX_STEP_RESULT_BYTES = PREFIX + "limits.max-step-result-bytes";
+    /** Largest signal payload accepted, in bytes of its JSON. Default 256KiB. */
+    public static final String LIMITS_MAX_SIGNAL_PAYLOAD_BYTES = PREFIX + "limits.max-signal-payload-bytes";
+    /**
+     * Terminal runs that finished longer ago than this are deleted with everything recorded about them. Unset
+     * (the default): runs are kept.
+     */
+    public static final String RETENTION_RUNS_OLDER_THAN = PREFIX + "retention.runs-older-than";
+    /** Audit events older than this are deleted (runs stay). Unset (the default): events are kept. */
+    public static final String RETENTION_EVENTS_OLDER_THAN = PREFIX + "retention.events-older-than";
+
     public static final String DATASOURCE_DEFAULT = "jdbc/flow";
     public static final String WORKER_EXECUTOR_DEFAULT = "java:comp/DefaultManagedExecutorService";
     public static final String WORKER_SCHEDULER_DEFAULT = "java:comp/DefaultManagedScheduledExecutorService";

@@ -2,6 +2,7 @@ package io.iterativeflow.cdi.internal;
 
 import io.iterativeflow.cdi.FlowConfigKeys;
 import io.iterativeflow.core.config.Durations;
+import io.iterativeflow.core.config.Sizes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -74,6 +75,30 @@ final class ConfigValues {
                         + " 3d), ISO-8601 (PT30S), or none to disable it", fallback);
             }
         }).orElse(fallback));
+    }
+
+    /** A size in bytes ({@code 1048576}, {@code 512KB}, {@code 2MiB}); see {@link Sizes}. */
+    long size(String key, long fallback) {
+        return text(key).map(value -> {
+            try {
+                return Sizes.parse(value);
+            } catch (IllegalArgumentException e) {
+                return invalid(key, value, "is not a size; use a whole number of bytes, optionally with KB, MB or GB"
+                        + " (1048576, 512KB, 2MiB)", fallback);
+            }
+        }).orElse(fallback);
+    }
+
+    /** A duration, or empty when the key is not set. */
+    Optional<Duration> optionalDuration(String key) {
+        return text(key).flatMap(value -> {
+            try {
+                return Optional.of(Durations.parse(value));
+            } catch (IllegalArgumentException e) {
+                return invalid(key, value, "is not a duration; use a number with ms, s, m, h or d (30s, 12h, 30d)"
+                        + " or ISO-8601 (P30D), or leave the key unset to turn it off", Optional.empty());
+            }
+        });
     }
 
     boolean bool(String key, boolean fallback) {

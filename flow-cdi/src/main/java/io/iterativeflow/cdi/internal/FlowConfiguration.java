@@ -34,7 +34,9 @@ record FlowConfiguration(EngineSettings engine, String dataSourceName, boolean m
                 values.integer(MAX_RUN_ATTEMPTS, d.maxRunAttempts()),
                 values.durationOrNone(STEP_DEFAULT_TIMEOUT, d.defaultStepTimeout().orElseThrow()),
                 values.duration(SHUTDOWN_TIMEOUT, d.shutdownTimeout()),
-                values.integer(WORKER_CLAIM_BATCH_SIZE, d.claimBatchSize()));
+                values.integer(WORKER_CLAIM_BATCH_SIZE, d.claimBatchSize()),
+                PayloadLimitsConfig.read(values, d.limits()),
+                RetentionConfig.read(values, d.retention()));
         engine.problems().forEach(problem -> problems.add(Messages.configInvalid(problem)));
         Optional<String> instanceId = values.text(INSTANCE_ID);
         if (instanceId.isPresent() && instanceId.get().length() > MAX_INSTANCE_ID_LENGTH) {

@@ -3,6 +3,8 @@ package io.iterativeflow.cdi.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.iterativeflow.core.config.EngineSettings;
+import io.iterativeflow.core.config.PayloadLimits;
+import io.iterativeflow.core.config.RetentionSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +53,8 @@ class FlowConfigurationTest {
 
         assertThat(problems).isEmpty();
         assertThat(config.engine()).isEqualTo(new EngineSettings(4, Duration.ofMillis(250), Duration.ofMinutes(1),
-                Duration.ofMinutes(2), 5, Optional.of(Duration.ofHours(1)), Duration.ZERO, 32));
+                Duration.ofMinutes(2), 5, Optional.of(Duration.ofHours(1)), Duration.ZERO, 32,
+                PayloadLimits.defaults(), RetentionSettings.off()));
         assertThat(config).extracting(FlowConfiguration::dataSourceName, FlowConfiguration::migrate,
                 FlowConfiguration::instanceId, FlowConfiguration::executorName, FlowConfiguration::schedulerName)
                 .containsExactly("jdbc/orders", false, Optional.of("node-1"), "concurrent/flows",

@@ -17,13 +17,16 @@ public record EngineSettings(
         int maxRunAttempts,
         Optional<Duration> defaultStepTimeout,
         Duration shutdownTimeout,
-        int claimBatchSize) {
+        int claimBatchSize,
+        PayloadLimits limits,
+        RetentionSettings retention) {
 
     public static final String PREFIX = "flow.";
 
     public static EngineSettings defaults() {
         return new EngineSettings(8, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(10), 100,
-                Optional.of(Duration.ofMinutes(10)), Duration.ofSeconds(30), 16);
+                Optional.of(Duration.ofMinutes(10)), Duration.ofSeconds(30), 16, PayloadLimits.defaults(),
+                RetentionSettings.off());
     }
 
     /** Heartbeats renew leases three times per lease, so one missed beat never loses a run. */
@@ -33,42 +36,57 @@ public record EngineSettings(
 
     public EngineSettings withConcurrency(int value) {
         return new EngineSettings(value, pollInterval, leaseDuration, reconcileInterval, maxRunAttempts,
-                defaultStepTimeout, shutdownTimeout, claimBatchSize);
+                defaultStepTimeout, shutdownTimeout, claimBatchSize, limits, retention);
     }
 
     public EngineSettings withPollInterval(Duration value) {
         return new EngineSettings(concurrency, value, leaseDuration, reconcileInterval, maxRunAttempts,
-                defaultStepTimeout, shutdownTimeout, claimBatchSize);
+                defaultStepTimeout, shutdownTimeout, claimBatchSize, limits, retention);
     }
 
     public EngineSettings withLeaseDuration(Duration value) {
         return new EngineSettings(concurrency, pollInterval, value, reconcileInterval, maxRunAttempts,
-                defaultStepTimeout, shutdownTimeout, claimBatchSize);
+                defaultStepTimeout, shutdownTimeout, claimBatchSize, limits, retention);
     }
 
     public EngineSettings withReconcileInterval(Duration value) {
         return new EngineSettings(concurrency, pollInterval, leaseDuration, value, maxRunAttempts,
-                defaultStepTimeout, shutdownTimeout, claimBatchSize);
+                defaultStepTimeout, shutdownTimeout, claimBatchSize, limits, retention);
     }
 
     public EngineSettings withMaxRunAttempts(int value) {
         return new EngineSettings(concurrency, pollInterval, leaseDuration, reconcileInterval, value,
-                defaultStepTimeout, shutdownTimeout, claimBatchSize);
+                defaultStepTimeout, shutdownTimeout, claimBatchSize, limits, retention);
     }
 
     public EngineSettings withDefaultStepTimeout(Optional<Duration> value) {
         return new EngineSettings(concurrency, pollInterval, leaseDuration, reconcileInterval, maxRunAttempts,
-                value, shutdownTimeout, claimBatchSize);
+                value, shutdownTimeout, claimBatchSize, limits, retention);
     }
 
     public EngineSettings withShutdownTimeout(Duration value) {
         return new EngineSettings(concurrency, pollInterval, leaseDuration, reconcileInterval, maxRunAttempts,
-                defaultStepTimeout, value, claimBatchSize);
+                defaultStepTimeout, value, claimBatchSize, limits, retention);
     }
 
     public EngineSettings withClaimBatchSize(int value) {
         return new EngineSettings(concurrency, pollInterval, leaseDuration, reconcileInterval, maxRunAttempts,
-                defaultStepTimeout, shutdownTimeout, value);
+                defaultStepTimeout, shutdownTimeout, value, limits, retention);
+    }
+
+    public EngineSettings withLimits(PayloadLimits value) {
+        return new EngineSettings(concurrency, pollInterval, leaseDuration, reconcileInterval, maxRunAttempts,
+                defaultStepTimeout, shutdownTimeout, claimBatchSize, value, retention);
+    }
+
+    public EngineSettings withRetention(RetentionSettings value) {
+        return new EngineSettings(concurrency, pollInterval, leaseDuration, reconcileInterval, maxRunAttempts,
+                defaultStepTimeout, shutdownTimeout, claimBatchSize, limits, value);
+    }
+
+    /** The largest signal payload accepted, in bytes of its serialized UTF-8 JSON. */
+    public long maxSignalPayloadBytes() {
+        return limits.maxSignalPayloadBytes();
     }
 
     /** Every invalid value, each naming its key and the accepted range; empty when all are valid. */
@@ -83,6 +101,12 @@ public record EngineSettings(
         defaultStepTimeout.ifPresent(t -> positive(problems, "step.default-timeout", t, Duration.ofMillis(1)));
         if (shutdownTimeout == null || shutdownTimeout.isNegative()) {
             problems.add(PREFIX + "shutdown.timeout must be zero or more, got " + shutdownTimeout);
+        }
+        if (limits == null || retention == null) {
+            problems.add("payload limits and retention settings must not be null");
+        } else {
+            limits.addProblems(problems);
+            retention.addProblems(problems);
         }
         return problems;
     }

@@ -51,7 +51,8 @@ final class AttemptRunner {
         AttemptWrites writes = new AttemptWrites(parts.store(), parts.clock(), attempt, run.history().size(),
                 parts.wakes());
         StepRunner steps = new StepRunner(run.runId().toString(), attempt, writes, parts.stepInvoker(),
-                parts.codec(), parts.settings().defaultStepTimeout());
+                parts.codec(), parts.settings().defaultStepTimeout(),
+                parts.settings().limits().maxStepResultBytes());
         ReplayContext ctx = new ReplayContext(run, writes, steps);
         try {
             Object output = invoke(definition.get(), ctx, parts.codec().fromJson(run.inputJson(),

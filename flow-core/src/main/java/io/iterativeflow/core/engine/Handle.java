@@ -9,6 +9,8 @@ import io.iterativeflow.api.RunInfo;
 import io.iterativeflow.api.RunFailedException;
 import io.iterativeflow.api.RunStatus;
 import io.iterativeflow.api.StartOptions;
+import io.iterativeflow.core.config.EngineSettings;
+import io.iterativeflow.core.json.JsonSize;
 import io.iterativeflow.core.spi.NewRun;
 import io.iterativeflow.core.spi.RunState;
 import io.iterativeflow.core.spi.StartResult;
@@ -61,6 +63,8 @@ final class Handle<I, O> implements FlowHandle<I, O> {
             throw new FlowException(FlowErrorCode.INPUT_INVALID, "the input of flow " + definition
                     + " cannot be written as JSON: " + e.getMessage(), e);
         }
+        JsonSize.check(json, parts.settings().limits().maxInputBytes(), FlowErrorCode.INPUT_TOO_LARGE,
+                "the input of flow " + definition, EngineSettings.PREFIX + "limits.max-input-bytes");
         StartResult result = parts.store().createRun(new NewRun(UUID.randomUUID(), definition.name(),
                 definition.version(), json, options.idempotencyKey(), options.tags(), options.priority(),
                 options.delay()));

@@ -6,7 +6,9 @@ import io.iterativeflow.api.StepFailedException;
 import io.iterativeflow.api.StepFunction;
 import io.iterativeflow.api.StepOptions;
 import io.iterativeflow.api.TypeRef;
+import io.iterativeflow.core.config.EngineSettings;
 import io.iterativeflow.core.json.JsonCodec;
+import io.iterativeflow.core.json.JsonSize;
 import io.iterativeflow.core.spi.HistoryEntry;
 import java.time.Duration;
 import java.util.Optional;
@@ -23,15 +25,17 @@ final class StepRunner {
     private final StepInvoker invoker;
     private final JsonCodec codec;
     private final Optional<Duration> defaultTimeout;
+    private final long maxResultBytes;
 
     StepRunner(String runId, Attempt attempt, AttemptWrites writes, StepInvoker invoker, JsonCodec codec,
-            Optional<Duration> defaultTimeout) {
+            Optional<Duration> defaultTimeout, long maxResultBytes) {
         this.runId = runId;
         this.attempt = attempt;
         this.writes = writes;
         this.invoker = invoker;
         this.codec = codec;
         this.defaultTimeout = defaultTimeout;
+        this.maxResultBytes = maxResultBytes;
     }
 
     @SuppressWarnings("unchecked")
@@ -50,6 +54,10 @@ final class StepRunner {
         attempt.checkLive();
         if (outcome.succeeded()) {
             String json = codec.toJson(outcome.value());
+            long bytes = JsonSize.utf8Bytes(json);
+            if (bytes > maxResultBytes) {
+                throw tooLarge(name, key, tries, bytes);
+            }
             String stored = writes.recordCompletion(key, name, "step", tries, json);
             return stored.equals(json) ? (T) outcome.value() : (T) codec.fromJson(stored, type.type());
         }
@@ -65,6 +73,15 @@ final class StepRunner {
         }
         writes.recordFailure(key, name, tries, code.name(), message);
         throw failedForGood(key, tries, code, message, failure);
+    }
+
+    /** An oversized result is a permanent failure: the same code would produce it again, so no retry. */
+    private StepFailedException tooLarge(String name, String key, int tries, long bytes) {
+        String message = JsonSize.tooLarge("the result of step '" + key + "'", bytes, maxResultBytes,
+                EngineSettings.PREFIX + "limits.max-step-result-bytes");
+        FlowErrorCode code = FlowErrorCode.STEP_RESULT_TOO_LARGE;
+        writes.recordFailure(key, name, tries, code.name(), message);
+        return failedForGood(key, tries, code, message, null);
     }
 
     private StepFailedException failedForGood(String key, int tries, FlowErrorCode code, String message,

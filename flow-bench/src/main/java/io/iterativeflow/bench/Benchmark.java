@@ -1,0 +1,120 @@
+package io.iterativeflow.bench;
+
+import io.iterativeflow.api.FlowDefinition;
+import io.iterativeflow.api.FlowHandle;
+import io.iterativeflow.core.config.EngineSettings;
+import io.iterativeflow.core.engine.Engine;
+import io.iterativeflow.core.spi.FlowClock;
+import io.iterativeflow.jpa.JpaFlowStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The benchmark: a throughput run of many 10-step flows on one engine, then a latency run of single-step flows
+ * started one at a time. Prints a Markdown table. Settings come from system properties (see {@link #main}).
+ */
+public final class Benchmark {
+
+    private static final int STEPS = 10;
+
+    private Benchmark() {
+    }
+
+    /**
+     * System properties: {@code runs} (default 2000), {@code concurrency} (16), {@code latencyRuns} (300),
+     * {@code pollInterval} (1s). The database comes from BENCH_JDBC_URL / _USER / _PASSWORD.
+     */
+    public static void main(String[] args) throws Exception {
+        Logger.getLogger("").setLevel(Level.WARNING);
+        Logger.getLogger("org.hibernate").setLevel(Level.SEVERE);
+        int runs = Integer.getInteger("runs", 2000);
+        int concurrency = Integer.getInteger("concurrency", 16);
+        int latencyRuns = Integer.getInteger("latencyRuns", 300);
+        Duration poll = Duration.parse(System.getProperty("pollInterval", "PT1S"));
+        try (BenchDatabase db = new BenchDatabase(concurrency + 4)) {
+            CountingDataSource counting = new CountingDataSource(db.pool());
+            EngineSettings settings = EngineSettings.defaults().withConcurrency(concurrency).withPollInterval(poll)
+                    .withDefaultStepTimeout(Optional.empty());
+            List<String> rows = new ArrayList<>();
+            rows.add(throughput(counting, db, settings, runs));
+            rows.add(latency(counting, db, settings, latencyRuns));
+            System.out.println();
+            System.out.println("| scenario | result |");
+            System.out.println("|---|---|");
+            rows.forEach(System.out::println);
+        }
+    }
+
+    private static String throughput(CountingDataSource counting, BenchDatabase db, EngineSettings settings,
+            int runs) {
+        FlowDefinition<Integer, Integer> tenSteps = FlowDefinition.builder("ten-steps", Integer.class, Integer.class)
+                .body((ctx, n) -> {
+                    int sum = 0;
+                    for (int i = 0; i < STEPS; i++) {
+                        int value = i;
+                        sum += ctx.step("step", Integer.class, s -> value);
+                    }
+                    return sum + n;
+                }).build();
+        try (JpaFlowStore store = JpaFlowStore.create(counting.dataSource(), FlowClock.SYSTEM)) {
+            Engine engine = Engine.builder().store(store).settings(settings).flow(tenSteps).build();
+            engine.start();
+            FlowHandle<Integer, Integer> handle = engine.flow(tenSteps);
+            warmUp(handle);
+            db.truncate();
+            counting.reset();
+            long begin = System.nanoTime();
+            for (int i = 0; i < runs; i++) {
+                handle.start(i);
+            }
+            db.awaitCompleted(runs, Duration.ofMinutes(10));
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            engine.stop();
+            long steps = (long) runs * STEPS;
+            return String.format("| %d runs × %d steps, %d workers (starts and execution overlap) | %.0f steps/s, %.0f runs/s;"
+                    + " %.2f statements and %.2f commits per step (claims, steps, completions) |", runs, STEPS,
+                    settings.concurrency(), steps / seconds, runs / seconds,
+                    counting.statements.sum() / (double) steps, counting.commits.sum() / (double) steps);
+        }
+    }
+
+    private static String latency(CountingDataSource counting, BenchDatabase db, EngineSettings settings, int runs) {
+        Map<String, Long> firstStepAt = new ConcurrentHashMap<>();
+        FlowDefinition<Integer, Integer> one = FlowDefinition.builder("one-step", Integer.class, Integer.class)
+                .body((ctx, n) -> ctx.step("only", Integer.class, s -> {
+                    firstStepAt.putIfAbsent(s.runId(), System.nanoTime());
+                    return n;
+                })).build();
+        try (JpaFlowStore store = JpaFlowStore.create(counting.dataSource(), FlowClock.SYSTEM)) {
+            Engine engine = Engine.builder().store(store).settings(settings).flow(one).build();
+            engine.start();
+            FlowHandle<Integer, Integer> handle = engine.flow(one);
+            warmUp(handle);
+            long[] toFirstStep = new long[runs];
+            long[] toResult = new long[runs];
+            for (int i = 0; i < runs; i++) {
+                long begin = System.nanoTime();
+                String id = handle.start(i);
+                handle.result(id, Duration.ofMinutes(1));
+                toResult[i] = System.nanoTime() - begin;
+                toFirstStep[i] = firstStepAt.get(id) - begin;
+            }
+            engine.stop();
+            return String.format("| start → first step, %d sequential runs (same instance) | %s |%n"
+                    + "| start → result, same runs | %s |", runs, Percentiles.of(toFirstStep),
+                    Percentiles.of(toResult));
+        }
+    }
+
+    private static void warmUp(FlowHandle<Integer, Integer> handle) {
+        for (int i = 0; i < 50; i++) {
+            handle.result(handle.start(-i), Duration.ofMinutes(1));
+        }
+    }
+}
