@@ -20,4 +20,10 @@ public interface FlowEngine {
      * run was already terminal (then nothing changes).
      */
     boolean cancel(String runId, String reason);
+
+    /**
+     * The newest deployed version of the flow called {@code name}, with its input and output types: what a generic
+     * client (such as the REST module) needs to read an input for it. {@code FLOW_UNKNOWN} when none is deployed.
+     */
+    FlowDefinition<?, ?> definition(String name);
 }

@@ -44,5 +44,7 @@ public enum FlowErrorCode {
     /** The database could not be reached or refused the statement. */
     STORE_UNAVAILABLE,
     /** The engine is not running (not started yet, or shut down). */
-    ENGINE_STOPPED
+    ENGINE_STOPPED,
+    /** The caller is not allowed to do this (the REST module's role check); sign in with the configured role. */
+    ACCESS_DENIED
 }

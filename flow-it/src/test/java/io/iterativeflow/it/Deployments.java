@@ -29,6 +29,17 @@ public final class Deployments {
                 .addAsLibraries(projectLibraries());
     }
 
+    /** Adds the opt-in REST module (flow-rest, a test dependency of flow-it) to {@code war}. */
+    public static WebArchive withRestApi(WebArchive war) {
+        File[] rest = Maven.configureResolver()
+                .workOffline()
+                .loadPomFromFile("pom.xml")
+                .resolve("io.iterativeflow:flow-rest")
+                .withoutTransitivity()
+                .asFile();
+        return war.addAsLibraries(rest);
+    }
+
     /**
      * The compile and runtime dependencies of flow-it, resolved by ShrinkWrap from {@code pom.xml} in the
      * working directory (failsafe runs in the module folder). Reactor modules resolve without being installed.

@@ -115,6 +115,12 @@ public final class Engine implements FlowEngine {
     }
 
     @Override
+    public FlowDefinition<?, ?> definition(String name) {
+        Args.notNull("flow name", name);
+        return parts.registry().newest(name);
+    }
+
+    @Override
     public RunInfo status(String runId) {
         UUID id = Args.runId(runId);
         return parts.store().details(id).orElseThrow(() -> new FlowException(FlowErrorCode.RUN_NOT_FOUND,

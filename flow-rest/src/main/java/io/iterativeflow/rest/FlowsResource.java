@@ -1,0 +1,119 @@
+package io.iterativeflow.rest;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.iterativeflow.api.FlowDefinition;
+import io.iterativeflow.api.FlowEngine;
+import io.iterativeflow.api.FlowErrorCode;
+import io.iterativeflow.api.FlowException;
+import io.iterativeflow.api.FlowHandle;
+import io.iterativeflow.api.StartOptions;
+import io.iterativeflow.rest.internal.Answers;
+import io.iterativeflow.rest.internal.FlowRestSecured;
+import io.iterativeflow.rest.internal.Params;
+import io.iterativeflow.rest.internal.StartedView;
+
+/** {@code POST /flows/{name}/runs}: starts a run of the newest deployed version of a flow. */
+@Path("flows")
+@RequestScoped
+@FlowRestSecured
+@Produces(MediaType.APPLICATION_JSON)
+public class FlowsResource {
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    @Inject
+    FlowEngine engine;
+
+    /**
+     * Starts a run with the request body (JSON) as its input. The {@code Idempotency-Key} header makes a repeated
+     * request return the run the first one started; {@code tags} (repeated or comma-separated), {@code priority} and
+     * {@code delay} (such as {@code 10m}) are the start options. Answers 201 with the run id.
+     */
+    @POST
+    @Path("{name}/runs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response start(@PathParam("name") String name, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @QueryParam("tags") List<String> tags, @QueryParam("priority") String priority,
+            @QueryParam("delay") String delay, String body, @Context UriInfo uri) {
+        try {
+            FlowDefinition<?, ?> definition = engine.definition(name);
+            StartOptions options = options(idempotencyKey, tags, priority, delay);
+            String runId = start(definition, readInput(definition, body), options);
+            URI location = uri.getBaseUriBuilder().path("runs").path(runId).build();
+            return Response.created(location).entity(new StartedView(runId, definition.name(), definition.version()))
+                    .build();
+        } catch (FlowException e) {
+            return Answers.failure(e);
+        } catch (IllegalArgumentException e) {
+            return Answers.badRequest(e.getMessage());
+        } catch (RuntimeException e) {
+            return Answers.unexpected(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private String start(FlowDefinition<?, ?> definition, Object input, StartOptions options) {
+        FlowHandle<Object, ?> handle = engine.flow((FlowDefinition<Object, ?>) definition);
+        return handle.start(input, options);
+    }
+
+    private static Object readInput(FlowDefinition<?, ?> definition, String body) {
+        if (body == null || body.isBlank()) {
+            throw new FlowException(FlowErrorCode.INPUT_INVALID, "the request body is empty; send the input of flow "
+                    + definition + " as JSON (" + definition.inputType() + ")");
+        }
+        try {
+            return JSONB.fromJson(body, definition.inputType().type());
+        } catch (JsonbException e) {
+            throw new FlowException(FlowErrorCode.INPUT_INVALID, "the request body is not a valid input of flow "
+                    + definition + " (" + definition.inputType() + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static StartOptions options(String idempotencyKey, List<String> tags, String priority, String delay) {
+        StartOptions options = StartOptions.none();
+        if (idempotencyKey != null) {
+            options = options.withIdempotencyKey(idempotencyKey);
+        }
+        List<String> allTags = new ArrayList<>();
+        for (String tag : tags) {
+            for (String part : tag.split(",")) {
+                if (!part.isBlank()) {
+                    allTags.add(part.trim());
+                }
+            }
+        }
+        if (!allTags.isEmpty()) {
+            options = options.withTags(allTags.toArray(String[]::new));
+        }
+        if (priority != null) {
+            options = options.withPriority(Params.integer("priority", priority));
+        }
+        if (delay != null) {
+            Duration parsed = Params.duration("delay", delay);
+            options = options.withDelay(parsed);
+        }
+        return options;
+    }
+}
