@@ -45,7 +45,7 @@ public class TestDatabaseOverrideWriter {
                 properties.getOrDefault("serverName", "defaultServer"));
     }
 
-    static String overrides(TestDatabase database) {
+    public static String overrides(TestDatabase database) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<!-- Written by flow-it's TestDatabaseOverrideWriter before each server start. -->\n"
                 + "<server>\n"
