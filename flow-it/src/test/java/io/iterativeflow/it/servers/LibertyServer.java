@@ -72,6 +72,17 @@ final class LibertyServer implements AutoCloseable {
                 + ")").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> answers(readyPath));
     }
 
+    /** Starts the server without waiting for any application (for deployments that are expected to fail). */
+    void startServerOnly() throws IOException, InterruptedException {
+        run("start");
+    }
+
+    /** The server's {@code messages.log} so far; empty before the server wrote one. */
+    String messages() throws IOException {
+        Path log = directory().resolve("logs/messages.log");
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
     /** Kills the server's JVM with SIGKILL, as a crash or an OOM killer would: no shutdown hook runs. */
     void kill() throws IOException, InterruptedException {
         long pid = Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid").resolve(name + ".pid")).trim());
