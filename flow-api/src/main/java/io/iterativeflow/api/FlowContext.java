@@ -59,4 +59,25 @@ public interface FlowContext {
 
     /** The current time, recorded on first use at this point of the flow so every replay sees the same value. */
     Instant now();
+
+    /**
+     * Runs {@code child} as a child run and returns its output. The child has its own run id, attempts and history;
+     * the parent waits without holding a thread until the child ends, and a resumed parent never starts a second
+     * child for the same call. A failed or canceled child throws {@link ChildFailedException} with the child's code
+     * (not retried). Cursor key: {@code invoke:<flow>@<version>}.
+     */
+    default <CI, CO> CO invoke(FlowDefinition<CI, CO> child, CI input) {
+        return invoke(child, input, InvokeOptions.none());
+    }
+
+    /** {@link #invoke(FlowDefinition, Object)} with tags or an idempotency key for the child run. */
+    <CI, CO> CO invoke(FlowDefinition<CI, CO> child, CI input, InvokeOptions options);
+
+    /** {@link #invoke(FlowDefinition, Object)} for a {@link Flow}-annotated class (its deployed definition). */
+    default <CI, CO> CO invoke(Class<? extends FlowBody<CI, CO>> child, CI input) {
+        return invoke(child, input, InvokeOptions.none());
+    }
+
+    /** {@link #invoke(Class, Object)} with options for the child run. */
+    <CI, CO> CO invoke(Class<? extends FlowBody<CI, CO>> child, CI input, InvokeOptions options);
 }

@@ -8,6 +8,8 @@ public enum RunStatus {
     RUNNING,
     SLEEPING,
     AWAITING_SIGNAL,
+    /** Waiting for a child run ({@link FlowContext#invoke}) to end. */
+    AWAITING_CHILD,
     RETRYING,
     COMPLETED,
     FAILED,
@@ -32,6 +34,6 @@ public enum RunStatus {
             }
         }
         throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "unknown run status '" + name
-                + "'; use one of pending, running, sleeping, awaiting_signal, retrying, completed, failed, canceled");
+                + "'; use one of pending, running, sleeping, awaiting_signal, awaiting_child, retrying, completed, failed, canceled");
     }
 }

@@ -61,6 +61,11 @@ public final class FlowConfigKeys {
     /** Audit events older than this are deleted (runs stay). Unset (the default): events are kept. */
     public static final String RETENTION_EVENTS_OLDER_THAN = PREFIX + "retention.events-older-than";
 
+    /** How deep a chain of child runs may go, the root counting as 1. Default 10. */
+    public static final String LIMITS_MAX_INVOKE_DEPTH = PREFIX + "limits.max-invoke-depth";
+    /** How many child runs one run may start. Default 1000. */
+    public static final String LIMITS_MAX_CHILDREN_PER_RUN = PREFIX + "limits.max-children-per-run";
+
     public static final String DATASOURCE_DEFAULT = "jdbc/flow";
     public static final String WORKER_EXECUTOR_DEFAULT = "java:comp/DefaultManagedExecutorService";
     public static final String WORKER_SCHEDULER_DEFAULT = "java:comp/DefaultManagedScheduledExecutorService";

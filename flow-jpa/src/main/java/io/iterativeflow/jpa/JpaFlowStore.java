@@ -1,6 +1,7 @@
 package io.iterativeflow.jpa;
 
 import io.iterativeflow.api.RunInfo;
+import io.iterativeflow.core.spi.ChildOutcome;
 import io.iterativeflow.core.spi.ClaimedRun;
 import io.iterativeflow.core.spi.Fence;
 import io.iterativeflow.core.spi.FlowClock;
@@ -13,6 +14,7 @@ import io.iterativeflow.core.spi.StepCompletion;
 import io.iterativeflow.core.spi.StepFailure;
 import io.iterativeflow.core.spi.WriteOutcome;
 import io.iterativeflow.jpa.internal.Cancellation;
+import io.iterativeflow.jpa.internal.ChildInvocation;
 import io.iterativeflow.jpa.internal.Claims;
 import io.iterativeflow.jpa.internal.EntityManagerFactories;
 import io.iterativeflow.jpa.internal.LeaseWrites;
@@ -54,6 +56,7 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
     private final Cancellation cancellation;
     private final LeaseWrites leaseWrites;
     private final RunReads reads;
+    private final ChildInvocation children;
 
     JpaFlowStore(Transactions tx, FlowClock clock, Duration defaultLease) {
         Leases leases = new Leases(defaultLease);
@@ -67,6 +70,7 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
         this.cancellation = new Cancellation(tx, clock);
         this.leaseWrites = new LeaseWrites(tx, clock, leases);
         this.reads = new RunReads(tx);
+        this.children = new ChildInvocation(tx, clock);
     }
 
     /** A store over {@code dataSource} with default settings; the schema must be migrated (see the builder). */
@@ -180,6 +184,22 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
     public Optional<RunInfo> details(UUID runId) {
         Checks.notNull("runId", runId);
         return reads.details(runId);
+    }
+
+    @Override
+    public ChildOutcome invokeChild(Fence parent, String cursorKey, NewRun child, int maxDepth, int maxChildren) {
+        Checks.notNull("parent", parent);
+        Checks.notNull("cursorKey", cursorKey);
+        Checks.notNull("child", child);
+        Checks.positive("maxDepth", maxDepth);
+        Checks.positive("maxChildren", maxChildren);
+        return children.invoke(parent, cursorKey, child, maxDepth, maxChildren);
+    }
+
+    @Override
+    public int wakeParentsOfEndedChildren(int limit) {
+        Checks.positive("limit", limit);
+        return children.wakeParentsOfEndedChildren(limit);
     }
 
     /** Closes the EntityManagerFactory (not the DataSource, which belongs to the caller). */

@@ -10,7 +10,8 @@ CREATE TABLE workflow.runs (
     flow_name         text        NOT NULL CHECK (length(flow_name) BETWEEN 1 AND 200),
     flow_version      integer     NOT NULL CHECK (flow_version > 0),
     status            text        NOT NULL CHECK (status IN ('pending', 'running', 'sleeping', 'awaiting_signal',
-                                                             'retrying', 'completed', 'failed', 'canceled')),
+                                                             'awaiting_child', 'retrying', 'completed', 'failed',
+                                                             'canceled')),
     input             jsonb,
     output            jsonb,
     error_code        text,
@@ -40,7 +41,7 @@ CREATE TABLE workflow.runs (
 
 -- The claim path: ready runs by priority, then by due time.
 CREATE INDEX runs_ready ON workflow.runs (priority DESC, available_at)
-    WHERE status IN ('pending', 'retrying', 'sleeping', 'awaiting_signal');
+    WHERE status IN ('pending', 'retrying', 'sleeping', 'awaiting_signal', 'awaiting_child');
 -- The reconciler: running runs whose lease has expired.
 CREATE INDEX runs_lease ON workflow.runs (lease_expires_at) WHERE status = 'running';
 -- Heartbeat and shutdown: the runs one instance holds.
@@ -55,6 +56,8 @@ CREATE UNIQUE INDEX runs_idempotency ON workflow.runs (flow_name, flow_version, 
     WHERE idempotency_key IS NOT NULL;
 -- Children of a run (cancel cascade, fan-out limit, parent wake-up).
 CREATE INDEX runs_parent ON workflow.runs (parent_run_id) WHERE parent_run_id IS NOT NULL;
+-- One child per call site of a parent: a resumed parent finds the child it started instead of starting another.
+CREATE UNIQUE INDEX runs_parent_key ON workflow.runs (parent_run_id, parent_key) WHERE parent_run_id IS NOT NULL;
 -- Retention of terminal runs.
 CREATE INDEX runs_finished ON workflow.runs (finished_at) WHERE finished_at IS NOT NULL;
 

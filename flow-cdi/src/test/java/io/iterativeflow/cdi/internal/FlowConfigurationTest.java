@@ -3,6 +3,7 @@ package io.iterativeflow.cdi.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.iterativeflow.core.config.EngineSettings;
+import io.iterativeflow.core.config.InvokeLimits;
 import io.iterativeflow.core.config.PayloadLimits;
 import io.iterativeflow.core.config.RetentionSettings;
 import java.time.Duration;
@@ -54,7 +55,7 @@ class FlowConfigurationTest {
         assertThat(problems).isEmpty();
         assertThat(config.engine()).isEqualTo(new EngineSettings(4, Duration.ofMillis(250), Duration.ofMinutes(1),
                 Duration.ofMinutes(2), 5, Optional.of(Duration.ofHours(1)), Duration.ZERO, 32,
-                PayloadLimits.defaults(), RetentionSettings.off()));
+                PayloadLimits.defaults(), RetentionSettings.off(), InvokeLimits.defaults()));
         assertThat(config).extracting(FlowConfiguration::dataSourceName, FlowConfiguration::migrate,
                 FlowConfiguration::instanceId, FlowConfiguration::executorName, FlowConfiguration::schedulerName)
                 .containsExactly("jdbc/orders", false, Optional.of("node-1"), "concurrent/flows",

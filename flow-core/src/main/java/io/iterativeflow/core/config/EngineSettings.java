@@ -19,14 +19,15 @@ public record EngineSettings(
         Duration shutdownTimeout,
         int claimBatchSize,
         PayloadLimits limits,
-        RetentionSettings retention) {
+        RetentionSettings retention,
+        InvokeLimits invokeLimits) {
 
     public static final String PREFIX = "flow.";
 
     public static EngineSettings defaults() {
         return new EngineSettings(8, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(10), 100,
                 Optional.of(Duration.ofMinutes(10)), Duration.ofSeconds(30), 16, PayloadLimits.defaults(),
-                RetentionSettings.off());
+                RetentionSettings.off(), InvokeLimits.defaults());
     }
 
     /** Heartbeats renew leases three times per lease, so one missed beat never loses a run. */
@@ -36,52 +37,57 @@ public record EngineSettings(
 
     public EngineSettings withConcurrency(int value) {
         return new EngineSettings(value, pollInterval, leaseDuration, reconcileInterval, maxRunAttempts,
-                defaultStepTimeout, shutdownTimeout, claimBatchSize, limits, retention);
+                defaultStepTimeout, shutdownTimeout, claimBatchSize, limits, retention, invokeLimits);
     }
 
     public EngineSettings withPollInterval(Duration value) {
         return new EngineSettings(concurrency, value, leaseDuration, reconcileInterval, maxRunAttempts,
-                defaultStepTimeout, shutdownTimeout, claimBatchSize, limits, retention);
+                defaultStepTimeout, shutdownTimeout, claimBatchSize, limits, retention, invokeLimits);
     }
 
     public EngineSettings withLeaseDuration(Duration value) {
         return new EngineSettings(concurrency, pollInterval, value, reconcileInterval, maxRunAttempts,
-                defaultStepTimeout, shutdownTimeout, claimBatchSize, limits, retention);
+                defaultStepTimeout, shutdownTimeout, claimBatchSize, limits, retention, invokeLimits);
     }
 
     public EngineSettings withReconcileInterval(Duration value) {
         return new EngineSettings(concurrency, pollInterval, leaseDuration, value, maxRunAttempts,
-                defaultStepTimeout, shutdownTimeout, claimBatchSize, limits, retention);
+                defaultStepTimeout, shutdownTimeout, claimBatchSize, limits, retention, invokeLimits);
     }
 
     public EngineSettings withMaxRunAttempts(int value) {
         return new EngineSettings(concurrency, pollInterval, leaseDuration, reconcileInterval, value,
-                defaultStepTimeout, shutdownTimeout, claimBatchSize, limits, retention);
+                defaultStepTimeout, shutdownTimeout, claimBatchSize, limits, retention, invokeLimits);
     }
 
     public EngineSettings withDefaultStepTimeout(Optional<Duration> value) {
         return new EngineSettings(concurrency, pollInterval, leaseDuration, reconcileInterval, maxRunAttempts,
-                value, shutdownTimeout, claimBatchSize, limits, retention);
+                value, shutdownTimeout, claimBatchSize, limits, retention, invokeLimits);
     }
 
     public EngineSettings withShutdownTimeout(Duration value) {
         return new EngineSettings(concurrency, pollInterval, leaseDuration, reconcileInterval, maxRunAttempts,
-                defaultStepTimeout, value, claimBatchSize, limits, retention);
+                defaultStepTimeout, value, claimBatchSize, limits, retention, invokeLimits);
     }
 
     public EngineSettings withClaimBatchSize(int value) {
         return new EngineSettings(concurrency, pollInterval, leaseDuration, reconcileInterval, maxRunAttempts,
-                defaultStepTimeout, shutdownTimeout, value, limits, retention);
+                defaultStepTimeout, shutdownTimeout, value, limits, retention, invokeLimits);
     }
 
     public EngineSettings withLimits(PayloadLimits value) {
         return new EngineSettings(concurrency, pollInterval, leaseDuration, reconcileInterval, maxRunAttempts,
-                defaultStepTimeout, shutdownTimeout, claimBatchSize, value, retention);
+                defaultStepTimeout, shutdownTimeout, claimBatchSize, value, retention, invokeLimits);
     }
 
     public EngineSettings withRetention(RetentionSettings value) {
         return new EngineSettings(concurrency, pollInterval, leaseDuration, reconcileInterval, maxRunAttempts,
-                defaultStepTimeout, shutdownTimeout, claimBatchSize, limits, value);
+                defaultStepTimeout, shutdownTimeout, claimBatchSize, limits, value, invokeLimits);
+    }
+
+    public EngineSettings withInvokeLimits(InvokeLimits value) {
+        return new EngineSettings(concurrency, pollInterval, leaseDuration, reconcileInterval, maxRunAttempts,
+                defaultStepTimeout, shutdownTimeout, claimBatchSize, limits, retention, value);
     }
 
     /** The largest signal payload accepted, in bytes of its serialized UTF-8 JSON. */
@@ -102,11 +108,12 @@ public record EngineSettings(
         if (shutdownTimeout == null || shutdownTimeout.isNegative()) {
             problems.add(PREFIX + "shutdown.timeout must be zero or more, got " + shutdownTimeout);
         }
-        if (limits == null || retention == null) {
-            problems.add("payload limits and retention settings must not be null");
+        if (limits == null || retention == null || invokeLimits == null) {
+            problems.add("payload limits, retention and invoke limits must not be null");
         } else {
             limits.addProblems(problems);
             retention.addProblems(problems);
+            invokeLimits.addProblems(problems);
         }
         return problems;
     }

@@ -53,7 +53,8 @@ final class AttemptRunner {
         StepRunner steps = new StepRunner(run.runId().toString(), attempt, writes, parts.stepInvoker(),
                 parts.codec(), parts.settings().defaultStepTimeout(),
                 parts.settings().limits().maxStepResultBytes());
-        ReplayContext ctx = new ReplayContext(run, writes, steps);
+        ChildInvoker children = new ChildInvoker(run.runId().toString(), writes, parts.codec(), parts.settings());
+        ReplayContext ctx = new ReplayContext(run, writes, steps, children, parts.registry());
         try {
             Object output = invoke(definition.get(), ctx, parts.codec().fromJson(run.inputJson(),
                     definition.get().inputType().type()));

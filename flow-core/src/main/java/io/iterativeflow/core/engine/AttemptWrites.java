@@ -1,7 +1,10 @@
 package io.iterativeflow.core.engine;
 
+import io.iterativeflow.core.config.InvokeLimits;
+import io.iterativeflow.core.spi.ChildOutcome;
 import io.iterativeflow.core.spi.FlowClock;
 import io.iterativeflow.core.spi.FlowStore;
+import io.iterativeflow.core.spi.NewRun;
 import io.iterativeflow.core.spi.RecordedStep;
 import io.iterativeflow.core.spi.StepCompletion;
 import io.iterativeflow.core.spi.StepFailure;
@@ -70,9 +73,35 @@ final class AttemptWrites {
 
     /** Records a failure for good; the body goes on and decides. */
     void recordFailure(String key, String name, int tries, String code, String message) {
+        recordFailure(key, name, "step", tries, code, message);
+    }
+
+    /** {@link #recordFailure(String, String, int, String, String)} of an entry of another kind. */
+    void recordFailure(String key, String name, String kind, int tries, String code, String message) {
         attempt.checkLive();
         check(store.recordStepFailure(attempt.fence(),
-                new StepFailure(key, name, "step", tries, code, message, position++, Optional.empty())));
+                new StepFailure(key, name, kind, tries, code, message, position++, Optional.empty())));
+    }
+
+    /**
+     * Starts (or finds) the child run at {@code key}. Returns only when the child had already ended or the invoke was
+     * refused; when the parent now waits for the child, ends the attempt ({@link Suspended}).
+     */
+    ChildOutcome invokeChild(String key, NewRun child, InvokeLimits limits) {
+        attempt.checkLive();
+        ChildOutcome outcome = store.invokeChild(attempt.fence(), key, child, limits.maxDepth(),
+                limits.maxChildrenPerRun());
+        switch (outcome.kind()) {
+            case LEASE_LOST -> throw lost();
+            case WAITING -> {
+                suspended = true;
+                wakes.wakeAt(clock.instant());
+                throw new Suspended("waiting for child run " + outcome.childRunId());
+            }
+            default -> {
+                return outcome;
+            }
+        }
     }
 
     void suspendForTimer(String key, Optional<Instant> dueAt, Duration fromNow) {

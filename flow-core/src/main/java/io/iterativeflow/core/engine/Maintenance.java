@@ -50,5 +50,14 @@ final class Maintenance {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "reconciling expired leases failed; retrying at the next sweep", e);
         }
+        try {
+            int woken = parts.store().wakeParentsOfEndedChildren(parts.settings().claimBatchSize() * 4);
+            if (woken > 0) {
+                LOG.info(() -> "woke " + woken + " parent run(s) whose child had ended");
+                dispatcher.wake();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "looking for parents of ended children failed; retrying at the next sweep", e);
+        }
     }
 }

@@ -1,11 +1,15 @@
 package io.iterativeflow.core.engine;
 
+import io.iterativeflow.api.FlowBody;
 import io.iterativeflow.api.FlowContext;
+import io.iterativeflow.api.FlowDefinition;
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
+import io.iterativeflow.api.InvokeOptions;
 import io.iterativeflow.api.StepFunction;
 import io.iterativeflow.api.StepOptions;
 import io.iterativeflow.api.TypeRef;
+import io.iterativeflow.core.registry.FlowRegistry;
 import io.iterativeflow.core.spi.ClaimedRun;
 import io.iterativeflow.core.spi.HistoryEntry;
 import io.iterativeflow.core.spi.TimerEntry;
@@ -26,15 +30,20 @@ final class ReplayContext implements FlowContext {
     private final ClaimedRun run;
     private final AttemptWrites writes;
     private final StepRunner steps;
+    private final ChildInvoker children;
+    private final FlowRegistry registry;
     private final Map<String, HistoryEntry> history = new HashMap<>();
     private final Map<String, TimerEntry> timers = new HashMap<>();
     private final CursorKeys keys = new CursorKeys();
     private volatile boolean inStep;
 
-    ReplayContext(ClaimedRun run, AttemptWrites writes, StepRunner steps) {
+    ReplayContext(ClaimedRun run, AttemptWrites writes, StepRunner steps, ChildInvoker children,
+            FlowRegistry registry) {
         this.run = run;
         this.writes = writes;
         this.steps = steps;
+        this.children = children;
+        this.registry = registry;
         run.history().forEach(h -> history.put(h.cursorKey(), h));
         run.timers().forEach(t -> timers.put(t.cursorKey(), t));
     }
@@ -123,6 +132,41 @@ final class ReplayContext implements FlowContext {
         Instant now = writes.clockInstant();
         String json = writes.recordCompletion(key, "now", "now", 1, "\"" + now + "\"");
         return Instant.parse(stripQuotes(json));
+    }
+
+    @Override
+    public <CI, CO> CO invoke(FlowDefinition<CI, CO> child, CI input, InvokeOptions options) {
+        enter("invoke");
+        if (child == null || options == null) {
+            throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "invoke: the child flow and the options must not"
+                    + " be null (use InvokeOptions.none())");
+        }
+        return invokeDeployed(deployed(child.name(), child.version()), input, options);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <CI, CO> CO invoke(Class<? extends FlowBody<CI, CO>> child, CI input, InvokeOptions options) {
+        enter("invoke");
+        if (child == null || options == null) {
+            throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "invoke: the child flow class and the options"
+                    + " must not be null (use InvokeOptions.none())");
+        }
+        return invokeDeployed((FlowDefinition<CI, CO>) registry.forClass(child), input, options);
+    }
+
+    private <CI, CO> CO invokeDeployed(FlowDefinition<CI, CO> child, CI input, InvokeOptions options) {
+        String key = keys.next(ChildInvoker.base(child));
+        HistoryEntry recorded = expectKind(key, "invoke");
+        return children.invoke(child, key, input, options, recorded);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <CI, CO> FlowDefinition<CI, CO> deployed(String name, int version) {
+        return (FlowDefinition<CI, CO>) registry.find(name, version).orElseThrow(() -> new FlowException(
+                FlowErrorCode.FLOW_UNKNOWN, "run " + run.runId() + " invokes flow " + name + "@" + version
+                        + ", which is not deployed; deploy it (as a CDI bean or with the engine builder)",
+                run.runId().toString(), null));
     }
 
     /** True when the sleep at {@code key} is over; suspends again when its timer is recorded but not yet due. */

@@ -72,4 +72,21 @@ public interface FlowStore {
 
     /** The run with its steps, timers and events. */
     Optional<RunInfo> details(UUID runId);
+
+    // ---- child runs ----
+
+    /**
+     * A parent's invoke, in one transaction: with the parent fenced and locked, finds the child recorded at
+     * {@code cursorKey} (or adopts the parentless run holding {@code child}'s idempotency key); if there is none,
+     * checks {@code maxDepth} (the parent's depth + 1) and {@code maxChildren}, then inserts {@code child} as a pending
+     * run. When the child has not ended, the parent is suspended ({@code awaiting_child}) until the child's terminal
+     * transition wakes it. An ended child is reported ({@code ENDED}) and nothing changes.
+     */
+    ChildOutcome invokeChild(Fence parent, String cursorKey, NewRun child, int maxDepth, int maxChildren);
+
+    /**
+     * The reconciler's safety net: wakes up to {@code limit} parents that still wait for a child that has ended
+     * (normally the child's terminal transition wakes its parent in the same statement). Returns how many.
+     */
+    int wakeParentsOfEndedChildren(int limit);
 }

@@ -10,21 +10,35 @@ import java.util.UUID;
  */
 public final class Cancellation {
 
+    /**
+     * The run and every descendant that has not ended are canceled together (descendants with the reason "parent
+     * canceled"). If the run is a child, its parent is woken and sees the child canceled.
+     */
     private static final String CANCEL = """
-            WITH known AS (
+            WITH RECURSIVE descendants AS (
+                SELECT id FROM workflow.runs WHERE parent_run_id = :runId
+                UNION ALL
+                SELECT r.id FROM workflow.runs r JOIN descendants d ON r.parent_run_id = d.id
+            ), known AS (
                 SELECT id FROM workflow.runs WHERE id = :runId
             ), c AS (
                 UPDATE workflow.runs
-                SET status = 'canceled', cancel_reason = :reason, error_code = 'RUN_CANCELED',
-                    error_message = :reason, finished_at = %1$s, updated_at = %1$s,
-                    lease_owner = NULL, lease_expires_at = NULL
-                WHERE id = :runId AND status NOT IN %2$s
-                RETURNING id, attempts
+                SET status = 'canceled',
+                    cancel_reason = CASE WHEN id = :runId THEN :reason ELSE :cascadeReason END,
+                    error_code = 'RUN_CANCELED',
+                    error_message = CASE WHEN id = :runId THEN :reason ELSE :cascadeReason END,
+                    finished_at = %1$s, updated_at = %1$s, lease_owner = NULL, lease_expires_at = NULL
+                WHERE (id = :runId OR id IN (SELECT id FROM descendants)) AND status NOT IN %2$s
+                RETURNING id, attempts, parent_run_id, parent_key, cancel_reason
             ), e AS (
                 INSERT INTO workflow.events (run_id, type, attempt, detail, at)
-                SELECT id, 'canceled', attempts, :reason, %1$s FROM c
+                SELECT id, 'canceled', attempts, cancel_reason, %1$s FROM c
+            ), wake AS (
+                UPDATE workflow.runs p SET available_at = %1$s, updated_at = %1$s
+                FROM c WHERE c.id = :runId AND p.id = c.parent_run_id AND p.status = 'awaiting_child'
+                  AND p.wait_key = c.parent_key
             )
-            SELECT (SELECT count(*) FROM known) AS known, (SELECT count(*) FROM c) AS canceled
+            SELECT (SELECT count(*) FROM known) AS known, (SELECT count(*) FROM c WHERE id = :runId) AS canceled
             """.formatted(Sql.NOW, Sql.TERMINAL);
 
     private final Transactions tx;
@@ -37,7 +51,8 @@ public final class Cancellation {
 
     public Optional<Boolean> cancel(UUID runId, String reason) {
         return tx.inTransaction(em -> {
-            Object[] row = SqlCall.of(em, CANCEL).uuid("runId", runId).text("reason", reason).clock(clock)
+            Object[] row = SqlCall.of(em, CANCEL).uuid("runId", runId).text("reason", reason)
+                    .text("cascadeReason", "parent canceled: " + reason).clock(clock)
                     .column("known", Long.class).column("canceled", Long.class)
                     .row();
             if ((Long) row[1] == 1) {

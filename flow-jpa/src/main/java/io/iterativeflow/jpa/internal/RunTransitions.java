@@ -14,21 +14,31 @@ public final class RunTransitions {
             WITH f AS (
                 UPDATE workflow.runs SET %s, lease_owner = NULL, lease_expires_at = NULL, updated_at = %s
                 WHERE %s
-                RETURNING id
+                RETURNING id, parent_run_id, parent_key
             ), e AS (
                 INSERT INTO workflow.events (run_id, type, attempt, detail, at)
                 SELECT id, :eventType, :attempt, :detail, %s FROM f
-            )
+            )%s
             SELECT count(*) AS fenced FROM f
             """;
 
+    /**
+     * A child's terminal transition wakes its parent in the same statement: the parent becomes claimable, and its
+     * replay finds the ended child.
+     */
+    static final String WAKE_PARENT = """
+            , wake AS (
+                UPDATE workflow.runs p SET available_at = %1$s, updated_at = %1$s
+                FROM f WHERE p.id = f.parent_run_id AND p.status = 'awaiting_child' AND p.wait_key = f.parent_key
+            )""".formatted(Sql.NOW);
+
     private static final String COMPLETE = statement("status = 'completed', output = CAST(:output AS jsonb), "
-            + "error_code = NULL, error_message = NULL, finished_at = " + Sql.NOW);
+            + "error_code = NULL, error_message = NULL, finished_at = " + Sql.NOW, WAKE_PARENT);
     private static final String FAIL = statement("status = 'failed', error_code = :errorCode, "
-            + "error_message = :errorMessage, finished_at = " + Sql.NOW);
+            + "error_message = :errorMessage, finished_at = " + Sql.NOW, WAKE_PARENT);
     /** A release is a clean ending: it counts as a suspension, so shutdowns never use up max-run-attempts. */
     private static final String RELEASE = statement("status = 'pending', suspensions = suspensions + 1, "
-            + "available_at = " + Sql.NOW);
+            + "available_at = " + Sql.NOW, "");
 
     private final Transactions tx;
     private final FlowClock clock;
@@ -58,7 +68,7 @@ public final class RunTransitions {
         return (Long) row[0] == 0 ? WriteOutcome.LEASE_LOST : WriteOutcome.WRITTEN;
     }
 
-    private static String statement(String set) {
-        return TEMPLATE.formatted(set, Sql.NOW, Sql.FENCED, Sql.NOW);
+    private static String statement(String set, String more) {
+        return TEMPLATE.formatted(set, Sql.NOW, Sql.FENCED, Sql.NOW, more);
     }
 }

@@ -23,7 +23,7 @@ final class Sql {
             + " ELSE lease_expires_at END";
 
     /** Statuses a run waits in; the claim and the index {@code runs_ready} use exactly this list. */
-    static final String WAITING = "('pending', 'retrying', 'sleeping', 'awaiting_signal')";
+    static final String WAITING = "('pending', 'retrying', 'sleeping', 'awaiting_signal', 'awaiting_child')";
 
     /** Terminal statuses: no statement moves a run out of them. */
     static final String TERMINAL = "('completed', 'failed', 'canceled')";

@@ -86,6 +86,11 @@ final class SqlCall {
         return rows;
     }
 
+    /** Executes a statement that returns no rows; returns how many rows it changed. */
+    int update() {
+        return query.executeUpdate();
+    }
+
     /** Executes a statement that returns exactly one row. */
     Object[] row() {
         List<Object[]> rows = rows();
