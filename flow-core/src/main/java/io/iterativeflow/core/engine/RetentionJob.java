@@ -67,7 +67,7 @@ final class RetentionJob {
     private void pass(Instant due, CronSchedule schedule) {
         try {
             if (running) {
-                retention.runConfigured(settings);
+                retention.runConfigured(settings, () -> running);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "retention failed; it runs again at the next time of its schedule", e);
