@@ -31,6 +31,9 @@ public final class CronSchedule {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("'" + expression + "' is not a cron expression (" + e.getMessage()
                     + "); use five fields, minute hour day-of-month month day-of-week, such as '0 3 * * *'", e);
+        } catch (NoClassDefFoundError e) {
+            throw new IllegalArgumentException("cannot be read without the Jakarta Concurrency API (" + e
+                    + "); run in a container that provides it or add jakarta.enterprise.concurrent-api 3.0+", e);
         }
     }
 

@@ -107,7 +107,7 @@ final class Lifecycle {
 
     private boolean awaitDrain() {
         try {
-            return parts.inFlight().awaitEmpty(parts.settings().shutdownTimeout().toMillis());
+            return dispatcher.awaitIdle(parts.settings().shutdownTimeout().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
