@@ -1,5 +1,7 @@
 package io.iterativeflow.api;
 
+import java.time.Duration;
+
 /** The engine: typed handles to deployed flows, and operations on any run by its id. Inject it with CDI. */
 public interface FlowEngine {
 
@@ -26,4 +28,20 @@ public interface FlowEngine {
      * client (such as the REST module) needs to read an input for it. {@code FLOW_UNKNOWN} when none is deployed.
      */
     FlowDefinition<?, ?> definition(String name);
+
+    /**
+     * One page of runs matching {@code query}, newest first (keyset paging: a page costs the same at any depth).
+     * Fails with {@code ARGUMENT_INVALID} when the query's cursor was altered or is not a cursor of this engine.
+     */
+    RunPage listRuns(RunQuery query);
+
+    /**
+     * Deletes terminal runs (completed, failed, canceled) that finished longer ago than {@code olderThan}, with their
+     * steps, timers, signals and events, in short batches. Runs that are not terminal are never deleted. Returns how
+     * many runs were deleted.
+     */
+    long pruneRuns(Duration olderThan);
+
+    /** Deletes audit events older than {@code olderThan}, in short batches; runs stay. Returns how many. */
+    long pruneEvents(Duration olderThan);
 }

@@ -65,6 +65,14 @@ public final class FlowConfigKeys {
     public static final String LIMITS_MAX_INVOKE_DEPTH = PREFIX + "limits.max-invoke-depth";
     /** How many child runs one run may start. Default 1000. */
     public static final String LIMITS_MAX_CHILDREN_PER_RUN = PREFIX + "limits.max-children-per-run";
+    /**
+     * When retention runs: a cron expression in UTC, five fields ({@code minute hour day-of-month month day-of-week})
+     * or six with seconds first, as Jakarta Concurrency's {@code CronTrigger} reads them. Default
+     * {@code 0 * * * *} (hourly). Only used when an age is set.
+     */
+    public static final String RETENTION_SCHEDULE = PREFIX + "retention.schedule";
+    /** Rows retention deletes per statement (each a short transaction), 1 to 100000. Default 1000. */
+    public static final String RETENTION_BATCH_SIZE = PREFIX + "retention.batch-size";
 
     public static final String DATASOURCE_DEFAULT = "jdbc/flow";
     public static final String WORKER_EXECUTOR_DEFAULT = "java:comp/DefaultManagedExecutorService";

@@ -2,12 +2,15 @@ package io.iterativeflow.jpa;
 
 import io.iterativeflow.api.RunInfo;
 import io.iterativeflow.core.spi.ChildOutcome;
+import io.iterativeflow.api.RunQuery;
+import io.iterativeflow.api.RunSummary;
 import io.iterativeflow.core.spi.ClaimedRun;
 import io.iterativeflow.core.spi.Fence;
 import io.iterativeflow.core.spi.FlowClock;
 import io.iterativeflow.core.spi.FlowStore;
 import io.iterativeflow.core.spi.NewRun;
 import io.iterativeflow.core.spi.RecordedStep;
+import io.iterativeflow.core.spi.RunPosition;
 import io.iterativeflow.core.spi.RunState;
 import io.iterativeflow.core.spi.StartResult;
 import io.iterativeflow.core.spi.StepCompletion;
@@ -19,7 +22,9 @@ import io.iterativeflow.jpa.internal.Claims;
 import io.iterativeflow.jpa.internal.EntityManagerFactories;
 import io.iterativeflow.jpa.internal.LeaseWrites;
 import io.iterativeflow.jpa.internal.Leases;
+import io.iterativeflow.jpa.internal.Pruning;
 import io.iterativeflow.jpa.internal.RunCreation;
+import io.iterativeflow.jpa.internal.RunListings;
 import io.iterativeflow.jpa.internal.RunReads;
 import io.iterativeflow.jpa.internal.RunTransitions;
 import io.iterativeflow.jpa.internal.StepFailures;
@@ -57,6 +62,8 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
     private final LeaseWrites leaseWrites;
     private final RunReads reads;
     private final ChildInvocation children;
+    private final RunListings listings;
+    private final Pruning pruning;
 
     JpaFlowStore(Transactions tx, FlowClock clock, Duration defaultLease) {
         Leases leases = new Leases(defaultLease);
@@ -71,6 +78,8 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
         this.leaseWrites = new LeaseWrites(tx, clock, leases);
         this.reads = new RunReads(tx);
         this.children = new ChildInvocation(tx, clock);
+        this.listings = new RunListings(tx);
+        this.pruning = new Pruning(tx, clock);
     }
 
     /** A store over {@code dataSource} with default settings; the schema must be migrated (see the builder). */
@@ -200,6 +209,28 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
     public int wakeParentsOfEndedChildren(int limit) {
         Checks.positive("limit", limit);
         return children.wakeParentsOfEndedChildren(limit);
+    }
+
+    @Override
+    public List<RunSummary> listRuns(RunQuery query, Optional<RunPosition> after, int limit) {
+        Checks.notNull("query", query);
+        Checks.notNull("after", after);
+        Checks.positive("limit", limit);
+        return listings.list(query, after, limit);
+    }
+
+    @Override
+    public int pruneRuns(Duration olderThan, int limit) {
+        Checks.notNegative("olderThan", olderThan);
+        Checks.positive("limit", limit);
+        return pruning.runs(olderThan, limit);
+    }
+
+    @Override
+    public int pruneEvents(Duration olderThan, int limit) {
+        Checks.notNegative("olderThan", olderThan);
+        Checks.positive("limit", limit);
+        return pruning.events(olderThan, limit);
     }
 
     /** Closes the EntityManagerFactory (not the DataSource, which belongs to the caller). */

@@ -12,11 +12,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.hibernate.tool.schema.spi.SchemaManagementException;
 
 /** Settings of a {@link JpaFlowStore}; {@link #build()} checks the schema and boots Hibernate. */
 public final class JpaFlowStoreBuilder {
+
+    private static final Logger LOG = Logger.getLogger(JpaFlowStoreBuilder.class.getName());
 
     private final DataSource dataSource;
     private FlowClock clock = FlowClock.SYSTEM;
@@ -93,9 +96,16 @@ public final class JpaFlowStoreBuilder {
         int expected = FlowMigrations.expectedVersion();
         if (current < expected) {
             throw new FlowException(FlowErrorCode.SCHEMA_MISMATCH, "the iterativeflow schema '"
-                    + FlowMigrations.SCHEMA + "' is at version " + current + " but this engine needs version "
-                    + expected + "; run FlowMigrations.migrate(dataSource) (or the builder's migrate(true)), or"
-                    + " apply V" + (current + 1) + " to V" + expected + " from db/migration/iterativeflow");
+                    + FlowMigrations.SCHEMA + "' " + (current == 0 ? "is absent (version 0)" : "is at version "
+                    + current) + " but this engine needs version " + expected + "; run migration "
+                    + SchemaVersions.pending(current, expected, FlowMigrations.pendingScripts(dataSource)) + " from db/migration/iterativeflow (flow-migrations"
+                    + " jar) with FlowMigrations.migrate(dataSource) or the builder's migrate(true), or apply the"
+                    + " scripts by hand");
+        }
+        if (current > expected) {
+            LOG.warning(() -> "the iterativeflow schema '" + FlowMigrations.SCHEMA + "' is at version " + current
+                    + ", newer than the version " + expected + " this engine was built for; a newer engine migrated"
+                    + " it. Upgrade this instance to that engine version soon");
         }
     }
 

@@ -25,7 +25,8 @@ class SchemaCheckTest {
         assertThatThrownBy(() -> JpaFlowStore.create(db.dataSource(), FlowClock.SYSTEM))
                 .isInstanceOfSatisfying(FlowException.class,
                         e -> assertThat(e.code()).isEqualTo(FlowErrorCode.SCHEMA_MISMATCH))
-                .hasMessageContaining("version 0").hasMessageContaining("FlowMigrations.migrate");
+                .hasMessageContaining("version 0").hasMessageContaining("FlowMigrations.migrate")
+                .hasMessageContaining("run migration V1__init.sql");
     }
 
     @Test

@@ -4,10 +4,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -94,6 +97,19 @@ public final class FlowMigrations {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the iterativeflow schema version from "
                     + SCHEMA + "." + HISTORY_TABLE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The file names of the scripts not yet applied, oldest first ({@code V1__init.sql}), for messages that say which
+     * migration to run. Empty when Flyway cannot tell (the caller then names the versions).
+     */
+    public static List<String> pendingScripts(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        try {
+            return Arrays.stream(flyway(dataSource).info().pending()).map(MigrationInfo::getScript).toList();
+        } catch (FlywayException e) {
+            return List.of();
         }
     }
 

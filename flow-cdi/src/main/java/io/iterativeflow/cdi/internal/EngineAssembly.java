@@ -1,9 +1,12 @@
 package io.iterativeflow.cdi.internal;
 
+import io.iterativeflow.api.FlowErrorCode;
+import io.iterativeflow.api.FlowException;
 import io.iterativeflow.core.engine.Engine;
 import io.iterativeflow.core.engine.EngineBuilder;
 import io.iterativeflow.core.spi.FlowClock;
 import io.iterativeflow.jpa.JpaFlowStore;
+import java.util.List;
 import javax.sql.DataSource;
 
 /** Builds the engine of a checked deployment: store (migrated first when configured), clock, executors, flows. */
@@ -16,15 +19,27 @@ final class EngineAssembly {
     record Assembled(Engine engine, JpaFlowStore store) {
     }
 
+    private static JpaFlowStore store(FlowConfiguration config, DataSource dataSource, FlowClock clock) {
+        try {
+            return JpaFlowStore.builder(dataSource)
+                    .clock(clock)
+                    .defaultLease(config.engine().leaseDuration())
+                    .migrate(config.migrate())
+                    .build();
+        } catch (FlowException e) {
+            if (e.code() != FlowErrorCode.SCHEMA_MISMATCH) {
+                throw e;
+            }
+            throw Messages.schemaMismatch(e.getMessage(), config.migrate()).toException(e);
+        }
+    }
+
     static Assembled assemble(FlowDeployment deployment, EngineResources resources) {
         FlowConfiguration config = deployment.configuration();
         DataSource dataSource = resources.dataSource(config.dataSourceName());
         FlowClock clock = resources.clock();
-        JpaFlowStore store = JpaFlowStore.builder(dataSource)
-                .clock(clock)
-                .defaultLease(config.engine().leaseDuration())
-                .migrate(config.migrate())
-                .build();
+        BootWarnings.ofPool(config.engine().concurrency(), dataSource).ifPresent(w -> BootWarnings.log(List.of(w)));
+        JpaFlowStore store = store(config, dataSource, clock);
         try {
             EngineBuilder builder = Engine.builder().store(store).clock(clock).settings(config.engine());
             config.instanceId().ifPresent(builder::instanceId);

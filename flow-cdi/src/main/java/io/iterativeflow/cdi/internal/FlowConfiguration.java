@@ -36,7 +36,7 @@ record FlowConfiguration(EngineSettings engine, String dataSourceName, boolean m
                 values.duration(SHUTDOWN_TIMEOUT, d.shutdownTimeout()),
                 values.integer(WORKER_CLAIM_BATCH_SIZE, d.claimBatchSize()),
                 PayloadLimitsConfig.read(values, d.limits()),
-                RetentionConfig.read(values, d.retention()),
+                RetentionConfig.read(values, d.retention(), problems),
                 InvokeLimitsConfig.read(values, d.invokeLimits()));
         engine.problems().forEach(problem -> problems.add(Messages.configInvalid(problem)));
         Optional<String> instanceId = values.text(INSTANCE_ID);

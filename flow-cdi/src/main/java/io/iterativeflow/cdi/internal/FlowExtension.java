@@ -69,6 +69,7 @@ public class FlowExtension implements Extension {
         problems.forEach(problem -> event.addDeploymentProblem(problem.toException()));
         if (problems.isEmpty()) {
             deployment = new FlowDeployment(flows, configuration);
+            BootWarnings.log(BootWarnings.ofConfiguration(configuration.engine(), configNames()));
         }
         annotated.clear();
         produced.clear();
@@ -89,6 +90,14 @@ public class FlowExtension implements Extension {
             return MicroProfileConfig.lookup();
         } catch (LinkageError noApi) {
             return MicroProfileConfig.absent(noApi);
+        }
+    }
+
+    private static Iterable<String> configNames() {
+        try {
+            return MicroProfileConfig.propertyNames();
+        } catch (LinkageError noApi) {
+            return List.of();
         }
     }
 

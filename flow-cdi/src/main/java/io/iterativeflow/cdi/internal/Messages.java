@@ -2,8 +2,10 @@ package io.iterativeflow.cdi.internal;
 
 import static io.iterativeflow.api.FlowErrorCode.CONFIG_INVALID;
 import static io.iterativeflow.api.FlowErrorCode.FLOW_INVALID;
+import static io.iterativeflow.api.FlowErrorCode.SCHEMA_MISMATCH;
 
 import io.iterativeflow.api.FlowBody;
+import io.iterativeflow.cdi.FlowConfigKeys;
 import java.util.List;
 
 /** Every deployment message of the CDI integration, with its stable id. */
@@ -78,5 +80,12 @@ final class Messages {
                 + " @FlowDataSource DataSource bean, and the JNDI lookup of '" + jndiName + "' (" + key
                 + ") failed with " + cause + "; define that data source in the server, set " + key
                 + " to the JNDI name of one, or produce a DataSource bean qualified @FlowDataSource");
+    }
+
+    static Problem schemaMismatch(String storeMessage, boolean migrate) {
+        String detail = storeMessage.replaceFirst("^\\[[A-Z_]+\\] ", "");
+        String hint = migrate ? "" : "; " + FlowConfigKeys.SCHEMA_MIGRATE + " is false, so the engine does not"
+                + " migrate at boot: set it to true, or apply the migration before deploying";
+        return new Problem(SCHEMA_MISMATCH, "FLOWCDI031", detail + hint);
     }
 }

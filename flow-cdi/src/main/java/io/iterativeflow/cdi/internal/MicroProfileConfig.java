@@ -1,5 +1,6 @@
 package io.iterativeflow.cdi.internal;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.function.Function;
@@ -24,6 +25,15 @@ final class MicroProfileConfig {
             return absent(e);
         }
         return key -> config.getOptionalValue(key, String.class);
+    }
+
+    /** The names of every configured property (for spotting misspelled keys); empty when there is no config. */
+    static Iterable<String> propertyNames() {
+        try {
+            return ConfigProvider.getConfig().getPropertyNames();
+        } catch (IllegalStateException | ServiceConfigurationError | LinkageError e) {
+            return List.of();
+        }
     }
 
     /** A lookup that finds nothing, for when there is no MicroProfile Config implementation (or API). */

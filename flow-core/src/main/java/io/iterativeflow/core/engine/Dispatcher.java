@@ -24,6 +24,10 @@ final class Dispatcher {
     private final Semaphore slots;
     private final AtomicBoolean wanted = new AtomicBoolean();
     private final AtomicBoolean draining = new AtomicBoolean();
+    /** Held by a claim round until its runs are handed over; {@link #close()} takes it to wait for that. */
+    private final Object claiming = new Object();
+    /** Notified whenever a slot is freed, for {@link #awaitIdle(long)}. */
+    private final Object idle = new Object();
     private volatile boolean moreWaiting;
     private volatile boolean open;
 
@@ -56,9 +60,29 @@ final class Dispatcher {
         open = true;
     }
 
-    /** Stops claiming; attempts already handed to workers go on. */
+    /**
+     * Stops claiming: returns once no claim round is in progress, so no run is claimed after it. Attempts already
+     * running go on; runs handed to workers whose attempt has not begun are given back when they would begin.
+     */
     void close() {
-        open = false;
+        synchronized (claiming) {
+            open = false;
+        }
+    }
+
+    /** Waits until every run handed to a worker is done or given back, or {@code millis} pass; true if all are. */
+    boolean awaitIdle(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        synchronized (idle) {
+            while (slots.availablePermits() < parts.settings().concurrency()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                idle.wait(Math.max(1, left / 1_000_000L));
+            }
+        }
+        return true;
     }
 
     private void drain() {
@@ -77,6 +101,14 @@ final class Dispatcher {
     }
 
     private void claimOnce() {
+        synchronized (claiming) {
+            if (open) {
+                claimAndHandOver();
+            }
+        }
+    }
+
+    private void claimAndHandOver() {
         int free = Math.min(slots.availablePermits(), parts.settings().claimBatchSize());
         if (free <= 0) {
             moreWaiting = true;
@@ -90,9 +122,9 @@ final class Dispatcher {
             try {
                 workers.execute(() -> runAndRelease(run));
             } catch (RuntimeException rejected) {
-                slots.release();
-                LOG.log(Level.WARNING, "worker executor refused run " + run.runId() + "; it is retried when its"
-                        + " lease expires", rejected);
+                freeSlot();
+                LOG.log(Level.WARNING, "worker executor refused run " + run.runId() + "; giving it back", rejected);
+                giveBack(run, "the worker executor refused the attempt");
             }
         }
         if (moreWaiting) {
@@ -102,12 +134,33 @@ final class Dispatcher {
 
     private void runAndRelease(ClaimedRun run) {
         try {
-            runner.run(run);
+            if (open) {
+                runner.run(run);
+            } else {
+                giveBack(run, "engine " + parts.instanceId() + " stopped before the attempt began");
+            }
         } finally {
-            slots.release();
+            freeSlot();
             if (moreWaiting) {
                 wake();
             }
+        }
+    }
+
+    private void freeSlot() {
+        slots.release();
+        synchronized (idle) {
+            idle.notifyAll();
+        }
+    }
+
+    /** Ready at once for any instance; the attempt does not count against {@code max-run-attempts}. */
+    private void giveBack(ClaimedRun run, String reason) {
+        try {
+            parts.store().release(run.fence(), reason);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not give back run " + run.runId() + "; it is reclaimed when its lease"
+                    + " expires", e);
         }
     }
 }

@@ -7,6 +7,8 @@ import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
 import io.iterativeflow.api.FlowHandle;
 import io.iterativeflow.api.RunInfo;
+import io.iterativeflow.api.RunPage;
+import io.iterativeflow.api.RunQuery;
 import io.iterativeflow.core.registry.FlowRegistry;
 import java.time.Duration;
 import java.util.Optional;
@@ -24,11 +26,15 @@ public final class Engine implements FlowEngine {
     private final EngineParts parts;
     private final Dispatcher dispatcher;
     private final Lifecycle lifecycle;
+    private final RunListing listing;
+    private final Retention retention;
 
     Engine(EngineParts parts, Dispatcher dispatcher, Lifecycle lifecycle) {
         this.parts = parts;
         this.dispatcher = dispatcher;
         this.lifecycle = lifecycle;
+        this.listing = new RunListing(parts.store());
+        this.retention = new Retention(parts.store(), parts.settings().retention().batchSize());
     }
 
     public static EngineBuilder builder() {
@@ -145,6 +151,21 @@ public final class Engine implements FlowEngine {
             parts.completions().fire(id);
         }
         return canceled.get();
+    }
+
+    @Override
+    public RunPage listRuns(RunQuery query) {
+        return listing.list(query);
+    }
+
+    @Override
+    public long pruneRuns(Duration olderThan) {
+        return retention.pruneRuns(olderThan);
+    }
+
+    @Override
+    public long pruneEvents(Duration olderThan) {
+        return retention.pruneEvents(olderThan);
     }
 
     /** Wakes the dispatcher now, e.g. after the application made runs ready by other means. */

@@ -21,6 +21,7 @@ final class Lifecycle {
     private final EngineParts parts;
     private final Dispatcher dispatcher;
     private final Maintenance maintenance;
+    private final RetentionJob retentionJob;
     private final ScheduledExecutorService scheduler;
     private final List<ExecutorService> owned;
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
@@ -32,6 +33,8 @@ final class Lifecycle {
         this.parts = parts;
         this.dispatcher = dispatcher;
         this.maintenance = new Maintenance(parts, dispatcher);
+        this.retentionJob = new RetentionJob(new Retention(parts.store(), parts.settings().retention().batchSize()),
+                parts.settings().retention(), parts.clock(), scheduler);
         this.scheduler = scheduler;
         this.owned = List.copyOf(owned);
     }
@@ -51,6 +54,7 @@ final class Lifecycle {
         tasks.add(scheduler.scheduleWithFixedDelay(dispatcher::wake, poll, poll, TimeUnit.MILLISECONDS));
         tasks.add(scheduler.scheduleWithFixedDelay(maintenance::reconcile, sweep, sweep, TimeUnit.MILLISECONDS));
         heartbeat = scheduler.scheduleWithFixedDelay(maintenance::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+        retentionJob.start();
         dispatcher.wake();
     }
 
@@ -73,6 +77,7 @@ final class Lifecycle {
         }
         dispatcher.close();
         tasks.forEach(t -> t.cancel(false));
+        retentionJob.stop();
         boolean drained = awaitDrain();
         if (!drained) {
             for (Attempt attempt : parts.inFlight().all()) {
@@ -92,6 +97,7 @@ final class Lifecycle {
         state.set(State.STOPPED);
         dispatcher.close();
         tasks.forEach(t -> t.cancel(true));
+        retentionJob.stop();
         if (heartbeat != null) {
             heartbeat.cancel(true);
         }
@@ -101,7 +107,7 @@ final class Lifecycle {
 
     private boolean awaitDrain() {
         try {
-            return parts.inFlight().awaitEmpty(parts.settings().shutdownTimeout().toMillis());
+            return dispatcher.awaitIdle(parts.settings().shutdownTimeout().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -1,6 +1,8 @@
 package io.iterativeflow.core.spi;
 
 import io.iterativeflow.api.RunInfo;
+import io.iterativeflow.api.RunQuery;
+import io.iterativeflow.api.RunSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -89,4 +91,22 @@ public interface FlowStore {
      * (normally the child's terminal transition wakes its parent in the same statement). Returns how many.
      */
     int wakeParentsOfEndedChildren(int limit);
+    // Listing and retention
+
+    /**
+     * Up to {@code limit} summaries of runs matching the filters of {@code query} (its own limit and cursor are not
+     * read), ordered by {@code created_at} then {@code id}, both descending, and strictly after {@code after} in that
+     * order when it is present. Keyset paging: the cost does not grow with the depth of the page.
+     */
+    List<RunSummary> listRuns(RunQuery query, Optional<RunPosition> after, int limit);
+
+    /**
+     * Deletes up to {@code limit} terminal runs whose {@code finished_at} is older than {@code olderThan} (database
+     * time), with everything recorded about them; rows that another transaction holds locked are skipped, not waited
+     * for. One short transaction. Returns how many runs it deleted.
+     */
+    int pruneRuns(Duration olderThan, int limit);
+
+    /** Deletes up to {@code limit} events older than {@code olderThan}, like {@link #pruneRuns}. Returns how many. */
+    int pruneEvents(Duration olderThan, int limit);
 }
