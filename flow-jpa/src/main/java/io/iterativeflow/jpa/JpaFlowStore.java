@@ -8,6 +8,8 @@ import io.iterativeflow.core.spi.FlowStore;
 import io.iterativeflow.core.spi.NewRun;
 import io.iterativeflow.core.spi.RecordedStep;
 import io.iterativeflow.core.spi.RunState;
+import io.iterativeflow.core.spi.SignalDelivery;
+import io.iterativeflow.core.spi.SignalWaitOutcome;
 import io.iterativeflow.core.spi.StartResult;
 import io.iterativeflow.core.spi.StepCompletion;
 import io.iterativeflow.core.spi.StepFailure;
@@ -20,6 +22,8 @@ import io.iterativeflow.jpa.internal.Leases;
 import io.iterativeflow.jpa.internal.RunCreation;
 import io.iterativeflow.jpa.internal.RunReads;
 import io.iterativeflow.jpa.internal.RunTransitions;
+import io.iterativeflow.jpa.internal.SignalDeliveries;
+import io.iterativeflow.jpa.internal.SignalWaits;
 import io.iterativeflow.jpa.internal.StepFailures;
 import io.iterativeflow.jpa.internal.StepWrites;
 import io.iterativeflow.jpa.internal.TimerWrites;
@@ -54,6 +58,8 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
     private final Cancellation cancellation;
     private final LeaseWrites leaseWrites;
     private final RunReads reads;
+    private final SignalDeliveries signalDeliveries;
+    private final SignalWaits signalWaits;
 
     JpaFlowStore(Transactions tx, FlowClock clock, Duration defaultLease) {
         Leases leases = new Leases(defaultLease);
@@ -67,6 +73,8 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
         this.cancellation = new Cancellation(tx, clock);
         this.leaseWrites = new LeaseWrites(tx, clock, leases);
         this.reads = new RunReads(tx);
+        this.signalDeliveries = new SignalDeliveries(tx, clock);
+        this.signalWaits = new SignalWaits(tx, clock, leases);
     }
 
     /** A store over {@code dataSource} with default settings; the schema must be migrated (see the builder). */
@@ -180,6 +188,24 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
     public Optional<RunInfo> details(UUID runId) {
         Checks.notNull("runId", runId);
         return reads.details(runId);
+    }
+
+    @Override
+    public SignalDelivery deliverSignal(UUID runId, String name, String payloadJson, Optional<String> deliveryId) {
+        Checks.notNull("runId", runId);
+        Checks.notNull("name", name);
+        Checks.notNull("deliveryId", deliveryId);
+        return signalDeliveries.deliver(runId, name, payloadJson, deliveryId);
+    }
+
+    @Override
+    public SignalWaitOutcome awaitSignal(Fence fence, String cursorKey, String name, int position,
+            Optional<Duration> timeout) {
+        Checks.fence(fence);
+        Checks.notNull("cursorKey", cursorKey);
+        Checks.notNull("name", name);
+        Checks.notNull("timeout", timeout);
+        return signalWaits.await(fence, cursorKey, name, position, timeout);
     }
 
     /** Closes the EntityManagerFactory (not the DataSource, which belongs to the caller). */

@@ -53,7 +53,8 @@ final class AttemptRunner {
         StepRunner steps = new StepRunner(run.runId().toString(), attempt, writes, parts.stepInvoker(),
                 parts.codec(), parts.settings().defaultStepTimeout(),
                 parts.settings().limits().maxStepResultBytes());
-        ReplayContext ctx = new ReplayContext(run, writes, steps);
+        ReplayContext ctx = new ReplayContext(run, writes, steps,
+                new SignalWait(run.runId().toString(), writes, parts.codec()));
         try {
             Object output = invoke(definition.get(), ctx, parts.codec().fromJson(run.inputJson(),
                     definition.get().inputType().type()));

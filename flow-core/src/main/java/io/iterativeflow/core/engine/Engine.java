@@ -7,6 +7,8 @@ import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
 import io.iterativeflow.api.FlowHandle;
 import io.iterativeflow.api.RunInfo;
+import io.iterativeflow.api.SignalDeliveryResult;
+import io.iterativeflow.api.SignalSendOptions;
 import io.iterativeflow.core.registry.FlowRegistry;
 import java.time.Duration;
 import java.util.Optional;
@@ -24,11 +26,13 @@ public final class Engine implements FlowEngine {
     private final EngineParts parts;
     private final Dispatcher dispatcher;
     private final Lifecycle lifecycle;
+    private final Signals signals;
 
-    Engine(EngineParts parts, Dispatcher dispatcher, Lifecycle lifecycle) {
+    Engine(EngineParts parts, Dispatcher dispatcher, Lifecycle lifecycle, PayloadCheck payloadCheck) {
         this.parts = parts;
         this.dispatcher = dispatcher;
         this.lifecycle = lifecycle;
+        this.signals = new Signals(parts, payloadCheck, dispatcher::wake);
     }
 
     public static EngineBuilder builder() {
@@ -139,6 +143,11 @@ public final class Engine implements FlowEngine {
             parts.completions().fire(id);
         }
         return canceled.get();
+    }
+
+    @Override
+    public SignalDeliveryResult signal(String runId, String name, Object payload, SignalSendOptions options) {
+        return signals.deliver(runId, name, payload, options);
     }
 
     /** Wakes the dispatcher now, e.g. after the application made runs ready by other means. */
