@@ -1,5 +1,7 @@
 package io.iterativeflow.jpa.internal;
 
+import java.time.Instant;
+
 /**
  * SQL shared by signal delivery and signal waits. Both first lock the run's row ({@code FOR UPDATE}) in a statement
  * of its own, and read the signals in later statements: under READ COMMITTED each statement takes a new snapshot, so
@@ -19,6 +21,9 @@ final class SignalSql {
      * {@code 'infinity'}, which Java's time types cannot hold.
      */
     static final String NEVER = "TIMESTAMPTZ '9999-12-31 00:00:00+00'";
+
+    /** {@link #NEVER} in Java: a run due then is shown without a wake time. */
+    static final Instant NEVER_INSTANT = Instant.parse("9999-12-31T00:00:00Z");
 
     private SignalSql() {
     }

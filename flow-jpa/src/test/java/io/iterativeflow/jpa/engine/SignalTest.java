@@ -42,6 +42,7 @@ class SignalTest extends EngineTestBase {
         FlowHandle<String, String> handle = engine.flow(approval);
         String runId = handle.start("order-1");
         await().atMost(WAIT).until(() -> engine.status(runId).status() == RunStatus.AWAITING_SIGNAL);
+        assertThat(engine.status(runId).availableAt()).as("a wait without timeout has no wake time").isEmpty();
 
         SignalDeliveryResult result = engine.signal(runId, "decision", "approved");
 
