@@ -66,6 +66,11 @@ public interface FlowContext {
         return signal(name, TypeRef.of(type), options);
     }
 
+    /** For generic payloads: {@code ctx.signal("items", new TypeRef<List<Item>>() {})}. */
+    default <T> T signal(String name, TypeRef<T> type) {
+        return signal(name, type, SignalOptions.none());
+    }
+
     /**
      * Waits durably for the signal {@code name} and returns its payload, read as {@code type}. A signal sent before
      * the flow reaches this point was buffered and is returned at once; otherwise the run suspends (no thread is

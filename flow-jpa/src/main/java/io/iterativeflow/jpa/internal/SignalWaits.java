@@ -106,10 +106,8 @@ public final class SignalWaits {
             List<Object[]> oldest = SqlCall.of(em, OLDEST).uuid("runId", fence.runId()).text("name", name)
                     .column("id", Long.class).column("payload", String.class).rows();
             if (!oldest.isEmpty()) {
-                String payload = (String) oldest.get(0)[1];
-                record(resolution(em, CONSUME, fence, cursorKey, name, position, "signal_consumed")
-                        .text("signalId", String.valueOf(oldest.get(0)[0])).text("payload", payload), fence, cursorKey);
-                return SignalWaitOutcome.received(payload);
+                return consume(em, fence, cursorKey, name, position, (Long) oldest.get(0)[0],
+                        (String) oldest.get(0)[1]);
             }
             List<Object[]> timer = SqlCall.of(em, TIMER).uuid("runId", fence.runId()).text("cursorKey", cursorKey)
                     .clock(clock).column("due_at", Instant.class).column("due", Boolean.class).rows();
@@ -118,9 +116,15 @@ public final class SignalWaits {
                         cursorKey);
                 return SignalWaitOutcome.of(SignalWaitOutcome.Kind.TIMED_OUT);
             }
-            Instant recordedDue = timer.isEmpty() ? null : (Instant) timer.get(0)[0];
-            return suspend(em, fence, cursorKey, name, timeout, recordedDue);
+            return suspend(em, fence, cursorKey, name, timeout, timer.isEmpty() ? null : (Instant) timer.get(0)[0]);
         });
+    }
+
+    private SignalWaitOutcome consume(EntityManager em, Fence fence, String cursorKey, String name, int position,
+            long signalId, String payload) {
+        record(resolution(em, CONSUME, fence, cursorKey, name, position, "signal_consumed")
+                .text("signalId", String.valueOf(signalId)).text("payload", payload), fence, cursorKey);
+        return SignalWaitOutcome.received(payload);
     }
 
     private SignalWaitOutcome suspend(EntityManager em, Fence fence, String cursorKey, String name,

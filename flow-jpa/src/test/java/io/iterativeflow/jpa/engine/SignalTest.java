@@ -8,8 +8,11 @@ import io.iterativeflow.api.FlowHandle;
 import io.iterativeflow.api.RunStatus;
 import io.iterativeflow.api.SignalDeliveryResult;
 import io.iterativeflow.api.SignalSendOptions;
+import io.iterativeflow.api.TypeRef;
 import io.iterativeflow.core.engine.Engine;
 import io.iterativeflow.jpa.testing.TestDatabase;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -89,6 +92,22 @@ class SignalTest extends EngineTestBase {
         assertThat(engine.flow(approval).result(runId, WAIT)).isEqualTo("order-3:yes");
         assertThat(db.sql().count("SELECT count(*) FROM workflow.signals WHERE run_id = ?::uuid", runId))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void a_generic_payload_is_read_as_the_type_the_flow_names() {
+        FlowDefinition<String, String> basket = FlowDefinition.builder("basket", String.class, String.class)
+                .signal("items", new TypeRef<List<String>>() { })
+                .body((ctx, in) -> String.join("+", ctx.signal("items", new TypeRef<List<String>>() { })))
+                .build();
+        Engine engine = fixture.start(basket);
+        String runId = engine.flow(basket).start("x");
+
+        assertThat(engine.signal(runId, "items", List.of("apple", "pear"))).isInstanceOfAny(
+                SignalDeliveryResult.Buffered.class, SignalDeliveryResult.Delivered.class);
+        assertThat(engine.signal(runId, "items", Set.of("not", "a", "list"))).isInstanceOf(
+                SignalDeliveryResult.InvalidPayload.class);
+        assertThat(engine.flow(basket).result(runId, WAIT)).isEqualTo("apple+pear");
     }
 
     @Test
