@@ -57,6 +57,31 @@ public interface FlowContext {
 
     void sleepUntil(String name, Instant instant);
 
+    /** Waits durably for the signal {@code name} without a timeout and returns its payload; see below. */
+    default <T> T signal(String name, Class<T> type) {
+        return signal(name, TypeRef.of(type), SignalOptions.none());
+    }
+
+    default <T> T signal(String name, Class<T> type, SignalOptions options) {
+        return signal(name, TypeRef.of(type), options);
+    }
+
+    /** For generic payloads: {@code ctx.signal("items", new TypeRef<List<Item>>() {})}. */
+    default <T> T signal(String name, TypeRef<T> type) {
+        return signal(name, type, SignalOptions.none());
+    }
+
+    /**
+     * Waits durably for the signal {@code name} and returns its payload, read as {@code type}. A signal sent before
+     * the flow reaches this point was buffered and is returned at once; otherwise the run suspends (no thread is
+     * held) until one is sent. Each call consumes one signal, and on replay returns the payload it consumed the first
+     * time. Cursor key: {@code signal:<name>} ({@code signal:<name>:1} for the next wait on the same name).
+     *
+     * @throws FlowException {@code SIGNAL_TIMEOUT} when the options' timeout passed without a signal; it is never
+     *     retried: the run fails with it unless the flow catches it
+     */
+    <T> T signal(String name, TypeRef<T> type, SignalOptions options);
+
     /** The current time, recorded on first use at this point of the flow so every replay sees the same value. */
     Instant now();
 

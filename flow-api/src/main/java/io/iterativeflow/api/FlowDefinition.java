@@ -1,5 +1,6 @@
 package io.iterativeflow.api;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,7 @@ public final class FlowDefinition<I, O> {
     private final TypeRef<I> inputType;
     private final TypeRef<O> outputType;
     private final FlowBody<I, O> body;
+    private final Map<String, TypeRef<?>> signals;
 
     private FlowDefinition(Builder<I, O> builder) {
         this.name = builder.name;
@@ -32,6 +34,7 @@ public final class FlowDefinition<I, O> {
         this.inputType = builder.inputType;
         this.outputType = builder.outputType;
         this.body = builder.body;
+        this.signals = builder.signals.resolve(builder.name);
     }
 
     public static <I, O> Builder<I, O> builder(String name, Class<I> inputType, Class<O> outputType) {
@@ -44,7 +47,7 @@ public final class FlowDefinition<I, O> {
             throw new IllegalArgumentException("flow '" + name + "': input and output types must not be null"
                     + " (use Void.class for none)");
         }
-        return new Builder<>(name, 1, inputType, outputType, null);
+        return new Builder<>(name, 1, inputType, outputType, null, SignalDeclarations.NONE);
     }
 
     /**
@@ -88,6 +91,11 @@ public final class FlowDefinition<I, O> {
         return body;
     }
 
+    /** The declared signals: payload type by signal name, in declaration order; empty when none are declared. */
+    public Map<String, TypeRef<?>> signals() {
+        return signals;
+    }
+
     @Override
     public String toString() {
         return name + "@" + version;
@@ -101,13 +109,16 @@ public final class FlowDefinition<I, O> {
         private final TypeRef<I> inputType;
         private final TypeRef<O> outputType;
         private final FlowBody<I, O> body;
+        private final SignalDeclarations signals;
 
-        private Builder(String name, int version, TypeRef<I> inputType, TypeRef<O> outputType, FlowBody<I, O> body) {
+        private Builder(String name, int version, TypeRef<I> inputType, TypeRef<O> outputType, FlowBody<I, O> body,
+                SignalDeclarations signals) {
             this.name = name;
             this.version = version;
             this.inputType = inputType;
             this.outputType = outputType;
             this.body = body;
+            this.signals = signals;
         }
 
         /**
@@ -122,16 +133,34 @@ public final class FlowDefinition<I, O> {
                 throw new IllegalArgumentException("flow '" + name + "': version " + newVersion + " is lower than "
                         + version + "; versions only move forward, so give the new definition a higher number");
             }
-            return new Builder<>(name, newVersion, inputType, outputType, body);
+            return new Builder<>(name, newVersion, inputType, outputType, body, signals);
         }
 
         public Builder<I, O> body(FlowBody<I, O> newBody) {
             if (newBody == null) {
                 throw new IllegalArgumentException("flow '" + name + "': body must not be null");
             }
-            return new Builder<>(name, version, inputType, outputType, newBody);
+            return new Builder<>(name, version, inputType, outputType, newBody, signals);
         }
 
+        /**
+         * Declares a signal the flow waits for and its payload type; see {@link FlowSignal}. Declaring one name again
+         * with another type makes {@link #build()} fail.
+         */
+        public Builder<I, O> signal(String signalName, Class<?> payloadType) {
+            if (payloadType == null) {
+                throw new IllegalArgumentException("flow '" + name + "': signal '" + signalName
+                        + "' needs a payload type");
+            }
+            return signal(signalName, TypeRef.of(payloadType));
+        }
+
+        public Builder<I, O> signal(String signalName, TypeRef<?> payloadType) {
+            return new Builder<>(name, version, inputType, outputType, body,
+                    signals.plus(name, signalName, payloadType));
+        }
+
+        /** @throws IllegalArgumentException without a body, or when a signal name is declared with two types */
         public FlowDefinition<I, O> build() {
             if (body == null) {
                 throw new IllegalArgumentException("flow '" + name + "@" + version + "' has no body: call body(...)"

@@ -44,4 +44,20 @@ public interface FlowEngine {
 
     /** Deletes audit events older than {@code olderThan}, in short batches; runs stay. Returns how many. */
     long pruneEvents(Duration olderThan);
+
+    /**
+     * Sends the signal {@code name} with {@code payload} to a run: {@code Delivered} when the run waited for it (it
+     * is ready to go on), {@code Buffered} when it does not wait yet, {@code Expired} when it is finished or its wait
+     * for the name timed out, {@code InvalidPayload} when the payload breaks the flow's declaration. The signal and
+     * the run's wake-up are stored in one transaction, or not at all.
+     *
+     * @throws FlowException {@code RUN_NOT_FOUND} for an unknown run, {@code ARGUMENT_INVALID} for a bad name,
+     *     {@code SIGNAL_PAYLOAD_TOO_LARGE} for a payload over {@code flow.limits.max-signal-payload-bytes}
+     */
+    default SignalDeliveryResult signal(String runId, String name, Object payload) {
+        return signal(runId, name, payload, SignalSendOptions.none());
+    }
+
+    /** As {@link #signal(String, String, Object)}; with a delivery id, a repeated send reports {@code Duplicate}. */
+    SignalDeliveryResult signal(String runId, String name, Object payload, SignalSendOptions options);
 }

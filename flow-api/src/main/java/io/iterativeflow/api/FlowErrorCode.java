@@ -13,6 +13,7 @@ public enum FlowErrorCode {
     /** A durable operation (step, sleep, signal) was called from inside a step. */
     STEP_INVALID_AWAIT,
     SIGNAL_PAYLOAD_INVALID,
+    /** A flow's wait for a signal passed its timeout; not retried. */
     SIGNAL_TIMEOUT,
     /** No flow with that name (and version) is deployed. */
     FLOW_UNKNOWN,
@@ -46,5 +47,7 @@ public enum FlowErrorCode {
     /** The engine is not running (not started yet, or shut down). */
     ENGINE_STOPPED,
     /** The caller is not allowed to do this (the REST module's role check); sign in with the configured role. */
-    ACCESS_DENIED
+    ACCESS_DENIED,
+    /** A signal's serialized payload exceeds {@code flow.limits.max-signal-payload-bytes}; nothing was stored. */
+    SIGNAL_PAYLOAD_TOO_LARGE
 }

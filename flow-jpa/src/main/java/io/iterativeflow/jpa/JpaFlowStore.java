@@ -12,6 +12,8 @@ import io.iterativeflow.core.spi.NewRun;
 import io.iterativeflow.core.spi.RecordedStep;
 import io.iterativeflow.core.spi.RunPosition;
 import io.iterativeflow.core.spi.RunState;
+import io.iterativeflow.core.spi.SignalDelivery;
+import io.iterativeflow.core.spi.SignalWaitOutcome;
 import io.iterativeflow.core.spi.StartResult;
 import io.iterativeflow.core.spi.StepCompletion;
 import io.iterativeflow.core.spi.StepFailure;
@@ -27,6 +29,8 @@ import io.iterativeflow.jpa.internal.RunCreation;
 import io.iterativeflow.jpa.internal.RunListings;
 import io.iterativeflow.jpa.internal.RunReads;
 import io.iterativeflow.jpa.internal.RunTransitions;
+import io.iterativeflow.jpa.internal.SignalDeliveries;
+import io.iterativeflow.jpa.internal.SignalWaits;
 import io.iterativeflow.jpa.internal.StepFailures;
 import io.iterativeflow.jpa.internal.StepWrites;
 import io.iterativeflow.jpa.internal.TimerWrites;
@@ -64,6 +68,8 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
     private final ChildInvocation children;
     private final RunListings listings;
     private final Pruning pruning;
+    private final SignalDeliveries signalDeliveries;
+    private final SignalWaits signalWaits;
 
     JpaFlowStore(Transactions tx, FlowClock clock, Duration defaultLease) {
         Leases leases = new Leases(defaultLease);
@@ -80,6 +86,8 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
         this.children = new ChildInvocation(tx, clock);
         this.listings = new RunListings(tx);
         this.pruning = new Pruning(tx, clock);
+        this.signalDeliveries = new SignalDeliveries(tx, clock);
+        this.signalWaits = new SignalWaits(tx, clock, leases);
     }
 
     /** A store over {@code dataSource} with default settings; the schema must be migrated (see the builder). */
@@ -231,6 +239,24 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
         Checks.notNegative("olderThan", olderThan);
         Checks.positive("limit", limit);
         return pruning.events(olderThan, limit);
+    }
+
+    @Override
+    public SignalDelivery deliverSignal(UUID runId, String name, String payloadJson, Optional<String> deliveryId) {
+        Checks.notNull("runId", runId);
+        Checks.notNull("name", name);
+        Checks.notNull("deliveryId", deliveryId);
+        return signalDeliveries.deliver(runId, name, payloadJson, deliveryId);
+    }
+
+    @Override
+    public SignalWaitOutcome awaitSignal(Fence fence, String cursorKey, String name, int position,
+            Optional<Duration> timeout) {
+        Checks.fence(fence);
+        Checks.notNull("cursorKey", cursorKey);
+        Checks.notNull("name", name);
+        Checks.notNull("timeout", timeout);
+        return signalWaits.await(fence, cursorKey, name, position, timeout);
     }
 
     /** Closes the EntityManagerFactory (not the DataSource, which belongs to the caller). */

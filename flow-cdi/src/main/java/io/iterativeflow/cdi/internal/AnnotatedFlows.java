@@ -44,6 +44,7 @@ final class AnnotatedFlows {
         if (!SCOPES.contains(flow.bean().getScope())) {
             problems.add(Messages.badScope(origin, flow.bean().getScope()));
         }
+        SignalDeclarationCheck.check(flow, problems);
         return problems.size() == before;
     }
 
@@ -55,8 +56,8 @@ final class AnnotatedFlows {
     /** The definition of a bean that passed {@link #check}. */
     static DeployedFlow define(AnnotatedFlowBean flow, BeanManager beanManager) {
         Type[] types = FlowTypes.flowBodyArguments(flow.beanClass()).orElseThrow();
-        FlowDefinition<Object, Object> definition = FlowDefinition
-                .builder(flow.name(), TypeRef.ofType(types[0]), TypeRef.ofType(types[1]))
+        FlowDefinition<Object, Object> definition = SignalDeclarationCheck.declare(FlowDefinition
+                .builder(flow.name(), TypeRef.ofType(types[0]), TypeRef.ofType(types[1])), flow.beanClass())
                 .version(flow.version())
                 .body(new BeanFlowBody(beanManager, flow.bean()))
                 .build();

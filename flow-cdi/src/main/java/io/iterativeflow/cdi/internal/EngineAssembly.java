@@ -46,6 +46,7 @@ final class EngineAssembly {
             resources.workers(config.executorName()).ifPresent(builder::workers);
             resources.scheduler(config.schedulerName()).ifPresent(builder::scheduler);
             deployment.flows().forEach(flow -> builder.flow(flow.definition(), flow.source()));
+            PayloadValidation.configure(builder);
             return new Assembled(builder.build(), store);
         } catch (RuntimeException e) {
             store.close();

@@ -54,7 +54,8 @@ final class AttemptRunner {
                 parts.codec(), parts.settings().defaultStepTimeout(),
                 parts.settings().limits().maxStepResultBytes());
         ChildInvoker children = new ChildInvoker(run.runId().toString(), writes, parts.codec(), parts.settings());
-        ReplayContext ctx = new ReplayContext(run, writes, steps, children, parts.registry());
+        ReplayContext ctx = new ReplayContext(run, writes, steps, children, parts.registry(),
+                new SignalWait(run.runId().toString(), writes, parts.codec()));
         try {
             Object output = invoke(definition.get(), ctx, parts.codec().fromJson(run.inputJson(),
                     definition.get().inputType().type()));

@@ -6,6 +6,7 @@ import io.iterativeflow.core.spi.FlowClock;
 import io.iterativeflow.core.spi.FlowStore;
 import io.iterativeflow.core.spi.NewRun;
 import io.iterativeflow.core.spi.RecordedStep;
+import io.iterativeflow.core.spi.SignalWaitOutcome;
 import io.iterativeflow.core.spi.StepCompletion;
 import io.iterativeflow.core.spi.StepFailure;
 import io.iterativeflow.core.spi.WriteOutcome;
@@ -113,6 +114,21 @@ final class AttemptWrites {
         suspended = true;
         wakes.wakeAt(due.get());
         throw new Suspended("sleeping until " + due.get());
+    }
+
+    /** Consumes a signal or records the wait's timeout; when neither is possible the run waits and this throws. */
+    SignalWaitOutcome awaitSignal(String key, String name, Optional<Duration> timeout) {
+        attempt.checkLive();
+        SignalWaitOutcome outcome = store.awaitSignal(attempt.fence(), key, name, position++, timeout);
+        if (outcome.kind() == SignalWaitOutcome.Kind.LEASE_LOST) {
+            throw lost();
+        }
+        if (outcome.kind() == SignalWaitOutcome.Kind.WAITING) {
+            suspended = true;
+            outcome.timeoutAt().ifPresent(wakes::wakeAt);
+            throw new Suspended("waiting for signal '" + key + "'");
+        }
+        return outcome;
     }
 
     private void check(WriteOutcome outcome) {

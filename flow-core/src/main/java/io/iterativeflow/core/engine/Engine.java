@@ -9,6 +9,8 @@ import io.iterativeflow.api.FlowHandle;
 import io.iterativeflow.api.RunInfo;
 import io.iterativeflow.api.RunPage;
 import io.iterativeflow.api.RunQuery;
+import io.iterativeflow.api.SignalDeliveryResult;
+import io.iterativeflow.api.SignalSendOptions;
 import io.iterativeflow.core.registry.FlowRegistry;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,13 +30,15 @@ public final class Engine implements FlowEngine {
     private final Lifecycle lifecycle;
     private final RunListing listing;
     private final Retention retention;
+    private final Signals signals;
 
-    Engine(EngineParts parts, Dispatcher dispatcher, Lifecycle lifecycle) {
+    Engine(EngineParts parts, Dispatcher dispatcher, Lifecycle lifecycle, PayloadCheck payloadCheck) {
         this.parts = parts;
         this.dispatcher = dispatcher;
         this.lifecycle = lifecycle;
         this.listing = new RunListing(parts.store());
         this.retention = new Retention(parts.store(), parts.settings().retention().batchSize());
+        this.signals = new Signals(parts, payloadCheck, dispatcher::wake);
     }
 
     public static EngineBuilder builder() {
@@ -166,6 +170,11 @@ public final class Engine implements FlowEngine {
     @Override
     public long pruneEvents(Duration olderThan) {
         return retention.pruneEvents(olderThan);
+    }
+
+    @Override
+    public SignalDeliveryResult signal(String runId, String name, Object payload, SignalSendOptions options) {
+        return signals.deliver(runId, name, payload, options);
     }
 
     /** Wakes the dispatcher now, e.g. after the application made runs ready by other means. */

@@ -33,6 +33,7 @@ public final class EngineBuilder {
     private ExecutorService workers;
     private ScheduledExecutorService scheduler;
     private String instanceId;
+    private PayloadCheck payloadCheck = PayloadCheck.NONE;
     private final List<FlowDefinition<?, ?>> definitions = new ArrayList<>();
     private final List<Class<?>> sources = new ArrayList<>();
 
@@ -80,6 +81,16 @@ public final class EngineBuilder {
         return this;
     }
 
+    /**
+     * Validates signal payloads whose declared type ({@code @FlowSignal}, {@code Builder.signal}) carries Bean
+     * Validation constraints, when they are sent and before anything is written. Without one, payloads are only
+     * checked against the declared type.
+     */
+    public EngineBuilder validator(jakarta.validation.Validator validator) {
+        this.payloadCheck = new BeanValidationCheck(Objects.requireNonNull(validator, "validator"));
+        return this;
+    }
+
     /** Deploys a flow. {@code source} is the {@code @Flow} class that defined it, or null. */
     public EngineBuilder flow(FlowDefinition<?, ?> definition, Class<?> source) {
         definitions.add(Objects.requireNonNull(definition, "definition"));
@@ -116,7 +127,7 @@ public final class EngineBuilder {
                 due -> lifecycle[0].wakeIn(Duration.between(clock.instant(), due).toMillis()));
         Dispatcher dispatcher = new Dispatcher(parts, new AttemptRunner(parts), work, sched);
         lifecycle[0] = new Lifecycle(parts, dispatcher, sched, owned);
-        return new Engine(parts, dispatcher, lifecycle[0]);
+        return new Engine(parts, dispatcher, lifecycle[0], payloadCheck);
     }
 
     private static <T extends ExecutorService> T own(List<ExecutorService> owned, T executor) {

@@ -6,6 +6,7 @@ import io.iterativeflow.api.FlowDefinition;
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
 import io.iterativeflow.api.InvokeOptions;
+import io.iterativeflow.api.SignalOptions;
 import io.iterativeflow.api.StepFunction;
 import io.iterativeflow.api.StepOptions;
 import io.iterativeflow.api.TypeRef;
@@ -32,18 +33,20 @@ final class ReplayContext implements FlowContext {
     private final StepRunner steps;
     private final ChildInvoker children;
     private final FlowRegistry registry;
+    private final SignalWait signals;
     private final Map<String, HistoryEntry> history = new HashMap<>();
     private final Map<String, TimerEntry> timers = new HashMap<>();
     private final CursorKeys keys = new CursorKeys();
     private volatile boolean inStep;
 
     ReplayContext(ClaimedRun run, AttemptWrites writes, StepRunner steps, ChildInvoker children,
-            FlowRegistry registry) {
+            FlowRegistry registry, SignalWait signals) {
         this.run = run;
         this.writes = writes;
         this.steps = steps;
         this.children = children;
         this.registry = registry;
+        this.signals = signals;
         run.history().forEach(h -> history.put(h.cursorKey(), h));
         run.timers().forEach(t -> timers.put(t.cursorKey(), t));
     }
@@ -119,6 +122,18 @@ final class ReplayContext implements FlowContext {
             // the database keeps microseconds; truncating here keeps the recorded due time equal to the asked one
             writes.suspendForTimer(key, Optional.of(instant.truncatedTo(ChronoUnit.MICROS)), Duration.ZERO);
         }
+    }
+
+    @Override
+    public <T> T signal(String name, TypeRef<T> type, SignalOptions options) {
+        enter("signal");
+        Names.checkStepName("signal", name);
+        if (type == null || options == null) {
+            throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "signal '" + name + "': type and options must"
+                    + " not be null (use SignalOptions.none() for a wait without timeout)");
+        }
+        String key = keys.next("signal:" + name);
+        return signals.await(name, key, type, options, expectKind(key, "signal"));
     }
 
     @Override

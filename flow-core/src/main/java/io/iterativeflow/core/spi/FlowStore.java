@@ -91,6 +91,7 @@ public interface FlowStore {
      * (normally the child's terminal transition wakes its parent in the same statement). Returns how many.
      */
     int wakeParentsOfEndedChildren(int limit);
+
     // Listing and retention
 
     /**
@@ -109,4 +110,27 @@ public interface FlowStore {
 
     /** Deletes up to {@code limit} events older than {@code olderThan}, like {@link #pruneRuns}. Returns how many. */
     int pruneEvents(Duration olderThan, int limit);
+
+    // ---- signals ----
+
+    /**
+     * Stores a signal for a run, in one transaction that first locks the run's row: when the run waits for
+     * {@code name} the signal is stored as delivered and the run made ready ({@code available_at} = now), both or
+     * neither. Nothing is stored for the outcomes other than {@code DELIVERED} and {@code BUFFERED}.
+     *
+     * @param deliveryId the caller's dedup id; a second signal with it for the same run and name is a duplicate
+     */
+    SignalDelivery deliverSignal(UUID runId, String name, String payloadJson, Optional<String> deliveryId);
+
+    /**
+     * Resolves the signal wait at {@code cursorKey}, in one fenced transaction that first locks the run's row: the
+     * oldest stored signal for {@code name} is consumed and recorded as a step of kind {@code signal}; else, when the
+     * wait's {@code signal_timeout} timer is due, the wait is recorded as failed ({@code SIGNAL_TIMEOUT}); else the
+     * run is suspended ({@code awaiting_signal}) until a signal or the timeout, recording the timer once.
+     *
+     * @param position the history position of the record
+     * @param timeout the wait's timeout, measured from the first time it is armed
+     */
+    SignalWaitOutcome awaitSignal(Fence fence, String cursorKey, String name, int position,
+            Optional<Duration> timeout);
 }

@@ -29,7 +29,8 @@ final class RunInfoMapper {
                 Optional.ofNullable(run.idempotencyKey()), Set.copyOf(Arrays.asList(run.tags())), run.priority(),
                 Optional.ofNullable(run.input()), Optional.ofNullable(run.output()), errorCode(run.errorCode()),
                 Optional.ofNullable(run.errorMessage()), run.createdAt(), run.updatedAt(),
-                waiting ? Optional.of(run.availableAt()) : Optional.empty(), Optional.ofNullable(run.finishedAt()),
+                waiting && run.availableAt().isBefore(SignalSql.NEVER_INSTANT) ? Optional.of(run.availableAt())
+                        : Optional.empty(), Optional.ofNullable(run.finishedAt()),
                 steps.stream().map(RunInfoMapper::step).toList(),
                 timers.stream().map(t -> new TimerInfo(t.cursorKey(), t.kind(), t.dueAt(),
                         Optional.ofNullable(t.firedAt()))).toList(),
