@@ -30,6 +30,7 @@ final class Dispatcher {
     private final Object idle = new Object();
     private volatile boolean moreWaiting;
     private volatile boolean open;
+    private volatile boolean halted;
 
     Dispatcher(EngineParts parts, AttemptRunner runner, Executor workers, Executor claimer) {
         this.parts = parts;
@@ -66,6 +67,14 @@ final class Dispatcher {
      */
     void close() {
         synchronized (claiming) {
+            open = false;
+        }
+    }
+
+    /** Stops claiming like a crash: runs handed to workers are neither run nor given back (their leases expire). */
+    void halt() {
+        synchronized (claiming) {
+            halted = true;
             open = false;
         }
     }
@@ -136,7 +145,7 @@ final class Dispatcher {
         try {
             if (open) {
                 runner.run(run);
-            } else {
+            } else if (!halted) {
                 giveBack(run, "engine " + parts.instanceId() + " stopped before the attempt began");
             }
         } finally {

@@ -95,7 +95,7 @@ final class Lifecycle {
 
     synchronized void halt() {
         state.set(State.STOPPED);
-        dispatcher.close();
+        dispatcher.halt();
         tasks.forEach(t -> t.cancel(true));
         retentionJob.stop();
         if (heartbeat != null) {

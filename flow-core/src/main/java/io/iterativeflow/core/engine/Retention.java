@@ -2,12 +2,9 @@ package io.iterativeflow.core.engine;
 
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
-import io.iterativeflow.core.config.RetentionSettings;
 import io.iterativeflow.core.spi.FlowStore;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
-import java.util.logging.Logger;
 
 /**
  * Deletes old terminal runs and old events in batches, each a short transaction of its own that skips locked rows,
@@ -15,7 +12,8 @@ import java.util.logging.Logger;
  */
 final class Retention {
 
-    private static final Logger LOG = Logger.getLogger(Retention.class.getName());
+    /** What one batch deletes. */
+    enum Target { RUNS, EVENTS }
 
     private final FlowStore store;
     private final int batchSize;
@@ -26,45 +24,36 @@ final class Retention {
     }
 
     long pruneRuns(Duration olderThan) {
-        Duration age = age("olderThan", olderThan);
-        return inBatches(() -> store.pruneRuns(age, batchSize), () -> true);
+        return all(Target.RUNS, age(olderThan));
     }
 
     long pruneEvents(Duration olderThan) {
-        Duration age = age("olderThan", olderThan);
-        return inBatches(() -> store.pruneEvents(age, batchSize), () -> true);
+        return all(Target.EVENTS, age(olderThan));
     }
 
-    /**
-     * One pass with the configured ages (parts whose age is unset are skipped); stops between batches once
-     * {@code going} turns false (the engine stops).
-     */
-    void runConfigured(RetentionSettings settings, BooleanSupplier going) {
-        settings.runsOlderThan().ifPresent(age -> log("run(s)", inBatches(() -> store.pruneRuns(age, batchSize),
-                going)));
-        settings.eventsOlderThan().ifPresent(age -> log("event(s)", inBatches(() -> store.pruneEvents(age,
-                batchSize), going)));
+    /** One batch: how many rows it deleted; fewer than {@link #batchSize()} means nothing is left. */
+    int batch(Target target, Duration olderThan) {
+        return target == Target.RUNS ? store.pruneRuns(olderThan, batchSize) : store.pruneEvents(olderThan, batchSize);
     }
 
-    private long inBatches(IntSupplier batch, BooleanSupplier going) {
+    int batchSize() {
+        return batchSize;
+    }
+
+    private long all(Target target, Duration olderThan) {
+        IntSupplier next = () -> batch(target, olderThan);
         long total = 0;
         int deleted;
         do {
-            deleted = batch.getAsInt();
+            deleted = next.getAsInt();
             total += deleted;
-        } while (deleted >= batchSize && going.getAsBoolean());
+        } while (deleted >= batchSize);
         return total;
     }
 
-    private static void log(String what, long deleted) {
-        if (deleted > 0) {
-            LOG.info(() -> "retention deleted " + deleted + " " + what);
-        }
-    }
-
-    private static Duration age(String name, Duration value) {
+    private static Duration age(Duration value) {
         if (value == null || value.isNegative()) {
-            throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, name + " must be a duration of zero or more"
+            throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "olderThan must be a duration of zero or more"
                     + " (such as Duration.ofDays(30)), got " + value);
         }
         return value;

@@ -5,6 +5,8 @@ import io.iterativeflow.core.config.RetentionSettings;
 import io.iterativeflow.core.spi.FlowClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -13,8 +15,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs retention on the engine's scheduler at the times of {@code flow.retention.schedule}, when an age is set. Each
- * pass schedules the next one; a failed pass is logged and the schedule goes on.
+ * Runs retention on the engine's scheduler at the times of {@code flow.retention.schedule}, when an age is set. A
+ * pass is a chain of scheduler tasks of one batch each, so heartbeats and claims get the scheduler's threads between
+ * batches; it stops between batches when the engine stops. A failed pass is logged and the schedule goes on.
  */
 final class RetentionJob {
 
@@ -25,7 +28,8 @@ final class RetentionJob {
     private final FlowClock clock;
     private final ScheduledExecutorService scheduler;
     private volatile boolean running;
-    private volatile ScheduledFuture<?> next;
+    private volatile ScheduledFuture<?> pending;
+    private CronSchedule schedule;
 
     RetentionJob(Retention retention, RetentionSettings settings, FlowClock clock,
             ScheduledExecutorService scheduler) {
@@ -40,40 +44,79 @@ final class RetentionJob {
             return;
         }
         running = true;
-        scheduleAfter(clock.instant(), CronSchedule.parse(settings.schedule()));
+        schedule = CronSchedule.parse(settings.schedule());
+        scheduleAfter(clock.instant());
     }
 
-    synchronized void stop() {
+    void stop() {
         running = false;
-        ScheduledFuture<?> pending = next;
-        if (pending != null) {
-            pending.cancel(false);
+        ScheduledFuture<?> next = pending;
+        if (next != null) {
+            next.cancel(false);
         }
     }
 
-    private synchronized void scheduleAfter(Instant now, CronSchedule schedule) {
-        Optional<Instant> due = schedule.next(now);
-        if (!running || due.isEmpty()) {
-            return;
+    private void scheduleAfter(Instant after) {
+        Optional<Instant> due = schedule.next(after);
+        if (running && due.isPresent()) {
+            long delay = Math.max(0, Duration.between(clock.instant(), due.get()).toMillis());
+            submit(() -> new Pass(due.get()).step(), delay);
         }
-        long delay = Math.max(0, Duration.between(clock.instant(), due.get()).toMillis());
+    }
+
+    private void submit(Runnable task, long delayMillis) {
         try {
-            next = scheduler.schedule(() -> pass(due.get(), schedule), delay, TimeUnit.MILLISECONDS);
+            pending = scheduler.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
         } catch (RuntimeException rejected) {
             LOG.log(Level.FINE, "retention not scheduled (scheduler shut down?)", rejected);
         }
     }
 
-    private void pass(Instant due, CronSchedule schedule) {
-        try {
-            if (running) {
-                retention.runConfigured(settings, () -> running);
+    /** One pass: the configured targets, one batch per scheduler task. */
+    private final class Pass {
+
+        private final Instant due;
+        private final Deque<Retention.Target> targets = new ArrayDeque<>();
+        private long deleted;
+
+        Pass(Instant due) {
+            this.due = due;
+            settings.runsOlderThan().ifPresent(age -> targets.add(Retention.Target.RUNS));
+            settings.eventsOlderThan().ifPresent(age -> targets.add(Retention.Target.EVENTS));
+        }
+
+        void step() {
+            if (!running) {
+                return;
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "retention failed; it runs again at the next time of its schedule", e);
-        } finally {
-            Instant now = clock.instant();
-            scheduleAfter(now.isAfter(due) ? now : due, schedule);
+            try {
+                Retention.Target target = targets.peek();
+                int n = retention.batch(target, target == Retention.Target.RUNS ? settings.runsOlderThan().get()
+                        : settings.eventsOlderThan().get());
+                deleted += n;
+                if (n < retention.batchSize()) {
+                    finishTarget(target);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "retention failed; it runs again at the next time of its schedule", e);
+                targets.clear();
+            }
+            if (targets.isEmpty()) {
+                Instant now = clock.instant();
+                scheduleAfter(now.isAfter(due) ? now : due);
+            } else {
+                submit(this::step, 0);
+            }
+        }
+
+        private void finishTarget(Retention.Target target) {
+            targets.poll();
+            if (deleted > 0) {
+                long total = deleted;
+                LOG.info(() -> "retention deleted " + total + (target == Retention.Target.RUNS ? " run(s)"
+                        : " event(s)"));
+            }
+            deleted = 0;
         }
     }
 }
