@@ -26,12 +26,15 @@ final class EngineAssembly {
                 .migrate(config.migrate())
                 .build();
         try {
-            EngineBuilder builder = Engine.builder().store(store).clock(clock).settings(config.engine());
+            EngineBuilder builder = Engine.builder().store(store).clock(clock).settings(config.engine())
+                    .versions(config.versions());
             config.instanceId().ifPresent(builder::instanceId);
             resources.workers(config.executorName()).ifPresent(builder::workers);
             resources.scheduler(config.schedulerName()).ifPresent(builder::scheduler);
             deployment.flows().forEach(flow -> builder.flow(flow.definition(), flow.source()));
-            return new Assembled(builder.build(), store);
+            Engine engine = builder.build();
+            DeploymentReplayCheck.apply(engine, store, config.versions().check());
+            return new Assembled(engine, store);
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -4,6 +4,7 @@ import static io.iterativeflow.api.FlowErrorCode.CONFIG_INVALID;
 import static io.iterativeflow.api.FlowErrorCode.FLOW_INVALID;
 
 import io.iterativeflow.api.FlowBody;
+import io.iterativeflow.cdi.FlowConfigKeys;
 import java.util.List;
 
 /** Every deployment message of the CDI integration, with its stable id. */
@@ -78,5 +79,17 @@ final class Messages {
                 + " @FlowDataSource DataSource bean, and the JNDI lookup of '" + jndiName + "' (" + key
                 + ") failed with " + cause + "; define that data source in the server, set " + key
                 + " to the JNDI name of one, or produce a DataSource bean qualified @FlowDataSource");
+    }
+
+    static Problem cannotReplay(String runId, String flowId, String reason) {
+        return new Problem(FLOW_INVALID, "FLOWCDI040", "in-flight run " + runId + " of flow " + flowId
+                + " cannot replay on the deployed flows: " + reason + "; deploy " + flowId + " alongside the new"
+                + " version until its runs finish, cancel the run, or set " + FlowConfigKeys.VERSIONS_CHECK
+                + "=warn to deploy anyway");
+    }
+
+    static Problem moreCannotReplay(long more) {
+        return new Problem(FLOW_INVALID, "FLOWCDI041", more + " more in-flight run(s) cannot replay on the"
+                + " deployed flows (not listed); see the runs listed above for what to do");
     }
 }
