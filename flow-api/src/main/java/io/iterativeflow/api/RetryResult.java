@@ -2,13 +2,12 @@ package io.iterativeflow.api;
 
 /**
  * What {@link FlowEngine#retry(String)} did. Only a {@link RunStatus#FAILED failed} run is retried; every other
- * case is a result, not an exception, so a caller can switch over it:
+ * case is a result, not an exception:
  *
  * <pre>{@code
- * switch (engine.retry(runId)) {
- *     case RetryResult.Retried r -> log("retrying " + r.runId());
- *     case RetryResult.NotFailed n -> log("run is " + n.status() + ", nothing to retry");
- *     case RetryResult.NotFound n -> log("no run " + n.runId());
+ * RetryResult result = engine.retry(runId);
+ * if (result instanceof RetryResult.NotFailed notFailed) {
+ *     log("run is " + notFailed.status() + "; nothing to retry");
  * }
  * }</pre>
  */

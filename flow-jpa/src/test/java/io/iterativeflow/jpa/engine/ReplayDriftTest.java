@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.iterativeflow.api.Backoff;
 import io.iterativeflow.api.FlowContext;
 import io.iterativeflow.api.FlowDefinition;
 import io.iterativeflow.api.FlowErrorCode;
+import io.iterativeflow.api.PermanentFailureException;
 import io.iterativeflow.api.RunFailedException;
+import io.iterativeflow.api.StepFailedException;
+import io.iterativeflow.api.StepOptions;
 import io.iterativeflow.core.engine.Engine;
 import io.iterativeflow.jpa.testing.TestDatabase;
 import java.time.Duration;
@@ -111,6 +115,39 @@ class ReplayDriftTest extends EngineTestBase {
         assertThat(wakeAndWait(runId)).isEqualTo("one/one again/ten/true");
         assertThat(fixture.start(flow).status(runId).steps()).extracting(s -> s.cursorKey())
                 .containsExactly("1", "1:1", "10", "now");
+    }
+
+    @Test
+    void retried_steps_caught_failures_and_sleeps_between_them_replay_to_completion() {
+        AtomicInteger tries = new AtomicInteger();
+        code.set((ctx, in) -> {
+            String flaky = ctx.step("flaky", String.class, StepOptions.defaults().withRetries(2)
+                    .withBackoff(Backoff.fixed(Duration.ZERO)), s -> {
+                        if (tries.incrementAndGet() < 3) {
+                            throw new IllegalStateException("not yet");
+                        }
+                        return "flaky ok";
+                    });
+            ctx.sleep("pause", NAP);
+            String declined;
+            try {
+                declined = ctx.step("charge", String.class, s -> {
+                    throw new PermanentFailureException("declined");
+                });
+            } catch (StepFailedException e) {
+                declined = ctx.step("refund", String.class, s -> "refunded");
+            }
+            ctx.sleep("pause", NAP);
+            return flaky + " " + declined + " " + ctx.step("after", String.class, s -> "after");
+        });
+        String runId = sleepingRun();
+        fixture.clock().advance(NAP.plusSeconds(1));
+        engine.wake();
+        await().atMost(WAIT).until(() -> engine.status(runId).timers().stream()
+                .filter(t -> t.kind().equals("sleep")).count() == 2 && "sleeping".equals(statusOf(runId)));
+
+        assertThat(wakeAndWait(runId)).isEqualTo("flaky ok refunded after");
+        assertThat(tries).hasValue(3);
     }
 
     private String loop(FlowContext ctx, int items) {
