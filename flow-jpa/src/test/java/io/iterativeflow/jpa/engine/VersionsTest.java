@@ -8,9 +8,12 @@ import io.iterativeflow.api.FlowDefinition;
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
 import io.iterativeflow.api.FlowHandle;
+import io.iterativeflow.core.config.VersionSettings;
 import io.iterativeflow.core.engine.Engine;
 import io.iterativeflow.jpa.testing.TestDatabase;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +64,30 @@ class VersionsTest extends EngineTestBase {
 
         assertThat(after.flow(V1).result(runId, WAIT)).isEqualTo("v1 c 10");
         assertThat(after.status(runId).step("quote")).isEmpty();
+    }
+
+    @Test
+    void in_a_rolling_deploy_each_instance_takes_only_the_runs_of_the_versions_it_has() {
+        Engine oldInstance = fixture.start(V1);
+        Engine newInstance = fixture.start(builder -> builder.versions(VersionSettings.defaults()
+                .withUndeployedGrace(Duration.ofMinutes(5))), V2);
+        List<String> oldRuns = new ArrayList<>();
+        List<String> newRuns = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            oldRuns.add(oldInstance.flow(V1).start("o" + i));
+            newRuns.add(newInstance.flow("pricing", String.class, String.class).start("n" + i));
+        }
+        await().atMost(WAIT).until(() -> oldRuns.stream().allMatch(id -> "sleeping".equals(statusOf(id))));
+        fixture.clock().advance(Duration.ofHours(1).plusSeconds(1));
+        oldInstance.wake();
+
+        for (int i = 0; i < 6; i++) {
+            assertThat(oldInstance.flow(V1).result(oldRuns.get(i), WAIT)).isEqualTo("v1 o" + i + " 10");
+            assertThat(newInstance.flow(V2).result(newRuns.get(i), WAIT)).isEqualTo("v2 n" + i + " 12");
+        }
+        assertThat(db.sql().count("SELECT count(*) FROM workflow.events e JOIN workflow.runs r ON r.id = e.run_id"
+                + " WHERE e.type = 'claimed' AND r.flow_version = 1 AND e.detail <> 'engine-1'"))
+                .as("no v1 run was claimed by the instance without v1").isZero();
     }
 
     @Test
