@@ -1,6 +1,7 @@
 package io.iterativeflow.core.engine;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A cursor key taken apart: its base and its occurrence ({@code charge} is occurrence 0 of {@code charge},
@@ -16,6 +17,8 @@ record KeyParts(String base, int occurrence, boolean canonical) {
 
     /** Kinds whose base is {@code kind:<name>}. */
     private static final Set<String> PREFIXED = Set.of("signal", "invoke");
+    /** The suffixes {@link CursorKeys} produces: 1, 2, … without leading zeros. */
+    private static final Pattern OCCURRENCE = Pattern.compile("[1-9][0-9]{0,8}");
 
     static KeyParts parse(String key, String kind) {
         int prefix = PREFIXED.contains(kind) && key.startsWith(kind + ":") ? kind.length() + 1 : 0;
@@ -25,7 +28,7 @@ record KeyParts(String base, int occurrence, boolean canonical) {
         }
         String base = key.substring(0, colon);
         String suffix = key.substring(colon + 1);
-        if (!suffix.matches("[1-9][0-9]{0,8}")) {
+        if (!OCCURRENCE.matcher(suffix).matches()) {
             return new KeyParts(key, 0, false);
         }
         return new KeyParts(base, Integer.parseInt(suffix), true);
