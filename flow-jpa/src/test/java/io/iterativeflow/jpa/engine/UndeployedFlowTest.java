@@ -7,6 +7,7 @@ import io.iterativeflow.api.FlowDefinition;
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.RunFailedException;
 import io.iterativeflow.api.RunInfo;
+import io.iterativeflow.api.StartOptions;
 import io.iterativeflow.core.config.VersionSettings;
 import io.iterativeflow.core.engine.Engine;
 import io.iterativeflow.jpa.testing.TestDatabase;
@@ -81,6 +82,20 @@ class UndeployedFlowTest extends EngineTestBase {
                 .hasMessageContaining("flow billing@1 is not deployed")
                 .hasMessageContaining("flow.versions.undeployed-grace (PT2H)");
         assertThat(onlyV2.status(runId).waitingForVersion()).as("terminal runs wait for nothing").isFalse();
+    }
+
+    @Test
+    void the_grace_counts_from_when_the_run_became_ready_not_from_when_it_started() {
+        String runId = fixture.build(UnaryOperator.identity(), BILLING).flow(BILLING)
+                .start("order-4", StartOptions.none().withDelay(GRACE.multipliedBy(3)));
+        Engine onlyV2 = fixture.start(withGrace(), BILLING_V2);
+
+        fixture.clock().advance(GRACE.multipliedBy(3).plusMinutes(1));
+        await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> "pending".equals(statusOf(runId)));
+        assertThat(onlyV2.status(runId).waitingForVersion()).isTrue();
+
+        fixture.clock().advance(GRACE);
+        await().atMost(WAIT).until(() -> "failed".equals(statusOf(runId)));
     }
 
     @Test
