@@ -39,6 +39,7 @@ final class ReplayContext implements FlowContext {
         run.history().forEach(h -> history.put(h.cursorKey(), h));
         run.timers().forEach(t -> timers.put(t.cursorKey(), t));
         this.guard = new ReplayGuard(run);
+        writes.beforeSuspend(guard::beforeSleeping);
     }
 
     /** The drift check of this attempt, which the runner asks once the body has returned. */

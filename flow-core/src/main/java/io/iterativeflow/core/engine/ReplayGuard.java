@@ -15,7 +15,8 @@ import java.util.Set;
  * Detects replay drift of one attempt: code that no longer asks for what the run recorded, in the order it recorded
  * it. Annotated bodies have no static node tree, so the check happens as the body runs: the recorded entries
  * (steps, {@code now}, in history order) must be asked for in that order, each with its recorded kind, and all of
- * them before the attempt does anything new or returns; recorded sleep timers must be asked for before it returns.
+ * them before the attempt does anything new, suspends or returns; recorded sleep timers must be asked for before it
+ * returns.
  *
  * <p>A drift fails the attempt (and the run, without retry) with {@code REPLAY_INCOMPATIBLE_VERSION} when a
  * recorded key changed kind or its base is no longer asked for (a renamed or removed operation), and with
@@ -31,6 +32,7 @@ final class ReplayGuard {
     private final Map<String, TimerEntry> sleeps = new LinkedHashMap<>();
     private final Set<String> recordedBases = new HashSet<>();
     private final Map<String, Integer> asked = new HashMap<>();
+    private final Set<String> replayedSleeps = new HashSet<>();
     private int next;
     private DriftException drift;
 
@@ -74,6 +76,9 @@ final class ReplayGuard {
             return entry;
         }
         TimerEntry sleep = sleeps.remove(key);
+        if (sleep != null) {
+            replayedSleeps.add(key);
+        }
         if (sleep != null && !"sleep".equals(kind)) {
             throw fail(DriftMessages.changedKind(run, "a sleep timer", key, "sleep", kind));
         }
@@ -81,6 +86,23 @@ final class ReplayGuard {
             throw fail(missed(recorded.get(next).cursorKey(), recorded.get(next).kind(), next, key, kind, false));
         }
         return null;
+    }
+
+    /**
+     * Called before the attempt suspends on the sleep at {@code key}: a suspension ends the attempt, so everything
+     * recorded must have been asked for by then (a sleep that records nothing is not checked earlier, see
+     * {@link #expect}).
+     *
+     * @throws DriftException when a recorded entry was not
+     */
+    void beforeSleeping(String key) {
+        if (drift != null) {
+            throw drift;
+        }
+        if (next < recorded.size()) {
+            HistoryEntry entry = recorded.get(next);
+            throw fail(missed(entry.cursorKey(), entry.kind(), next, key, "sleep", replayedSleeps.contains(key)));
+        }
     }
 
     /**

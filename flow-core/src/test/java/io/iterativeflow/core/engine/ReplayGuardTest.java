@@ -117,6 +117,23 @@ class ReplayGuardTest {
     }
 
     @Test
+    void suspending_on_a_new_sleep_before_the_record_is_replayed_is_drift() {
+        ReplayGuard guard = guard(List.of("step a", "step b"), List.of());
+        guard.expect("a", "step");
+        assertThat(guard.expect("cool-down", "sleep")).isNull();
+        assertThatThrownBy(() -> guard.beforeSleeping("cool-down"))
+                .isInstanceOfSatisfying(DriftException.class,
+                        e -> assertThat(e.code()).isEqualTo(FlowErrorCode.REPLAY_INCOMPATIBLE_VERSION))
+                .hasMessageContaining("recorded step 'b' at history position 1")
+                .hasMessageContaining("asks for sleep 'cool-down'");
+
+        ReplayGuard sleepingAgain = guard(List.of("step a"), List.of("nap"));
+        sleepingAgain.expect("a", "step");
+        sleepingAgain.expect("nap", "sleep");
+        sleepingAgain.beforeSleeping("nap");
+    }
+
+    @Test
     void numeric_names_replay_and_non_canonical_recorded_suffixes_are_never_matched() {
         ReplayGuard numeric = guard(List.of("step 1", "step 1:1", "step 10"), List.of());
         numeric.expect("1", "step");

@@ -79,6 +79,35 @@ class ReplayDriftTest extends EngineTestBase {
     }
 
     @Test
+    void a_new_sleep_where_a_step_was_recorded_fails_before_the_run_sleeps_on_it() {
+        code.set((ctx, in) -> {
+            ctx.step("a", String.class, s -> "a");
+            ctx.sleep("pause", NAP);
+            ctx.step("b", String.class, s -> "b");
+            ctx.sleep("pause", NAP);
+            return "done";
+        });
+        String runId = sleepingRun();
+        fixture.clock().advance(NAP.plusSeconds(1));
+        engine.wake();
+        await().atMost(WAIT).until(() -> engine.status(runId).step("b").isPresent()
+                && "sleeping".equals(statusOf(runId)));
+        code.set((ctx, in) -> {
+            ctx.step("a", String.class, s -> "a");
+            ctx.sleep("pause", NAP);
+            ctx.sleep("cool-down", NAP);
+            return "done";
+        });
+
+        assertThatThrownBy(() -> wakeAndWait(runId))
+                .isInstanceOfSatisfying(RunFailedException.class,
+                        e -> assertThat(e.code()).isEqualTo(FlowErrorCode.REPLAY_INCOMPATIBLE_VERSION))
+                .hasMessageContaining("recorded step 'b' at history position 1")
+                .hasMessageContaining("asks for sleep 'cool-down'");
+        assertThat(engine.status(runId).timers()).noneMatch(t -> t.cursorKey().equals("cool-down"));
+    }
+
+    @Test
     void a_body_that_catches_the_drift_still_fails_with_it() {
         code.set((ctx, in) -> {
             ctx.step("a", String.class, s -> "a");
