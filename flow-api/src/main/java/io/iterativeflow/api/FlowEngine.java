@@ -60,4 +60,20 @@ public interface FlowEngine {
 
     /** As {@link #signal(String, String, Object)}; with a delivery id, a repeated send reports {@code Duplicate}. */
     SignalDeliveryResult signal(String runId, String name, Object payload, SignalSendOptions options);
+
+    /**
+     * A handle for one version of a flow, typed by the caller; {@code FLOW_UNKNOWN} (naming the deployed versions)
+     * when that version is not deployed. {@link #flow(String, Class, Class)} takes the newest version instead.
+     */
+    <I, O> FlowHandle<I, O> flow(String name, int version, Class<I> inputType, Class<O> outputType);
+
+    /**
+     * Retries a failed run: its trailing failed steps (the failure that ended it, with their retry timers) are
+     * cleared, its attempt budget ({@code flow.max-run-attempts}) starts over, and it becomes ready at once on the
+     * version it started on; steps recorded as completed are kept and never run again. An audit event
+     * {@code retried} records it. Of concurrent retries of one run exactly one returns {@code Retried}.
+     *
+     * @return {@code Retried}, {@code NotFailed} (with the run's status) or {@code NotFound}
+     */
+    RetryResult retry(String runId);
 }

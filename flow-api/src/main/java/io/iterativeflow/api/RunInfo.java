@@ -28,13 +28,40 @@ public record RunInfo(
         Optional<Instant> finishedAt,
         List<StepInfo> steps,
         List<TimerInfo> timers,
-        List<EventInfo> events) {
+        List<EventInfo> events,
+        boolean waitingForVersion) {
+
+    /** A snapshot that is not waiting for a version (see {@link #waitingForVersion()}). */
+    public RunInfo(String runId, String flowName, int flowVersion, RunStatus status, int attempts,
+            Optional<String> idempotencyKey, Set<String> tags, int priority, Optional<String> inputJson,
+            Optional<String> outputJson, Optional<FlowErrorCode> errorCode, Optional<String> errorMessage,
+            Instant createdAt, Instant updatedAt, Optional<Instant> availableAt, Optional<Instant> finishedAt,
+            List<StepInfo> steps, List<TimerInfo> timers, List<EventInfo> events) {
+        this(runId, flowName, flowVersion, status, attempts, idempotencyKey, tags, priority, inputJson, outputJson,
+                errorCode, errorMessage, createdAt, updatedAt, availableAt, finishedAt, steps, timers, events, false);
+    }
 
     public RunInfo {
         tags = Set.copyOf(tags);
         steps = List.copyOf(steps);
         timers = List.copyOf(timers);
         events = List.copyOf(events);
+    }
+
+    /**
+     * True when the run waits (it is neither running nor terminal) and the engine that made this snapshot does not
+     * deploy its flow version: it makes no progress there until {@code flowName@flowVersion} is deployed, and fails
+     * with {@code FLOW_UNKNOWN} once it has waited longer than {@code flow.versions.undeployed-grace}.
+     */
+    public boolean waitingForVersion() {
+        return waitingForVersion;
+    }
+
+    /** A copy with {@link #waitingForVersion()} set. */
+    public RunInfo withWaitingForVersion(boolean waiting) {
+        return new RunInfo(runId, flowName, flowVersion, status, attempts, idempotencyKey, tags, priority, inputJson,
+                outputJson, errorCode, errorMessage, createdAt, updatedAt, availableAt, finishedAt, steps, timers,
+                events, waiting);
     }
 
     /** The recorded step with this cursor key, if any. */

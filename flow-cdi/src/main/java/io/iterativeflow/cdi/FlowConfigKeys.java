@@ -80,6 +80,18 @@ public final class FlowConfigKeys {
     /** The value of {@link #STEP_DEFAULT_TIMEOUT} that disables the default step timeout. */
     public static final String NONE = "none";
 
+    /**
+     * How long a ready run may wait for a flow version that is not deployed before it fails with
+     * {@code FLOW_UNKNOWN}; only engines that deploy another version of that flow fail it. Default 7d.
+     */
+    public static final String VERSIONS_UNDEPLOYED_GRACE = PREFIX + "versions.undeployed-grace";
+    /**
+     * What the deployment does with in-flight runs that cannot replay on the deployed definitions (their version is
+     * not deployed, or a builder flow can no longer produce a key they recorded): {@code fail} the deployment
+     * listing them, {@code warn} in the log, or {@code off}. Default warn.
+     */
+    public static final String VERSIONS_CHECK = PREFIX + "versions.check";
+
     private FlowConfigKeys() {
     }
 }

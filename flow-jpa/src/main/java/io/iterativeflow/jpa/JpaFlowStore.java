@@ -1,5 +1,6 @@
 package io.iterativeflow.jpa;
 
+import io.iterativeflow.api.RetryResult;
 import io.iterativeflow.api.RunInfo;
 import io.iterativeflow.core.spi.ChildOutcome;
 import io.iterativeflow.api.RunQuery;
@@ -8,7 +9,9 @@ import io.iterativeflow.core.spi.ClaimedRun;
 import io.iterativeflow.core.spi.Fence;
 import io.iterativeflow.core.spi.FlowClock;
 import io.iterativeflow.core.spi.FlowStore;
+import io.iterativeflow.core.spi.InFlightRun;
 import io.iterativeflow.core.spi.NewRun;
+import io.iterativeflow.core.spi.RecordedKey;
 import io.iterativeflow.core.spi.RecordedStep;
 import io.iterativeflow.core.spi.RunPosition;
 import io.iterativeflow.core.spi.RunState;
@@ -22,18 +25,21 @@ import io.iterativeflow.jpa.internal.Cancellation;
 import io.iterativeflow.jpa.internal.ChildInvocation;
 import io.iterativeflow.jpa.internal.Claims;
 import io.iterativeflow.jpa.internal.EntityManagerFactories;
+import io.iterativeflow.jpa.internal.InFlightReads;
 import io.iterativeflow.jpa.internal.LeaseWrites;
 import io.iterativeflow.jpa.internal.Leases;
 import io.iterativeflow.jpa.internal.Pruning;
 import io.iterativeflow.jpa.internal.RunCreation;
 import io.iterativeflow.jpa.internal.RunListings;
 import io.iterativeflow.jpa.internal.RunReads;
+import io.iterativeflow.jpa.internal.RunRetries;
 import io.iterativeflow.jpa.internal.RunTransitions;
 import io.iterativeflow.jpa.internal.SignalDeliveries;
 import io.iterativeflow.jpa.internal.SignalWaits;
 import io.iterativeflow.jpa.internal.StepFailures;
 import io.iterativeflow.jpa.internal.StepWrites;
 import io.iterativeflow.jpa.internal.TimerWrites;
+import io.iterativeflow.jpa.internal.UndeployedRuns;
 import io.iterativeflow.jpa.internal.Transactions;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,6 +76,9 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
     private final Pruning pruning;
     private final SignalDeliveries signalDeliveries;
     private final SignalWaits signalWaits;
+    private final RunRetries retries;
+    private final UndeployedRuns undeployed;
+    private final InFlightReads inFlight;
 
     JpaFlowStore(Transactions tx, FlowClock clock, Duration defaultLease) {
         Leases leases = new Leases(defaultLease);
@@ -88,6 +97,9 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
         this.pruning = new Pruning(tx, clock);
         this.signalDeliveries = new SignalDeliveries(tx, clock);
         this.signalWaits = new SignalWaits(tx, clock, leases);
+        this.retries = new RunRetries(tx, clock);
+        this.undeployed = new UndeployedRuns(tx, clock);
+        this.inFlight = new InFlightReads(tx);
     }
 
     /** A store over {@code dataSource} with default settings; the schema must be migrated (see the builder). */
@@ -257,6 +269,44 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
         Checks.notNull("name", name);
         Checks.notNull("timeout", timeout);
         return signalWaits.await(fence, cursorKey, name, position, timeout);
+    }
+
+    // --- evolution of flow code: retry, runs of undeployed versions, the deployment's replay check ---
+
+    @Override
+    public RetryResult retry(UUID runId) {
+        Checks.notNull("runId", runId);
+        return retries.retry(runId);
+    }
+
+    @Override
+    public int failUndeployed(Set<String> names, Set<String> deployed, Duration grace, int limit) {
+        Checks.notNull("names", names);
+        Checks.notNull("deployed", deployed);
+        Checks.positive("grace", grace);
+        Checks.positive("limit", limit);
+        return names.isEmpty() ? 0 : undeployed.failExpired(names, deployed, grace, limit);
+    }
+
+    @Override
+    public long countWaitingForVersion(Set<String> names, Set<String> deployed) {
+        Checks.notNull("names", names);
+        Checks.notNull("deployed", deployed);
+        return names.isEmpty() ? 0 : undeployed.countWaiting(names, deployed);
+    }
+
+    @Override
+    public List<InFlightRun> inFlightRuns(Set<String> names, Optional<UUID> after, int limit) {
+        Checks.notNull("names", names);
+        Checks.notNull("after", after);
+        Checks.positive("limit", limit);
+        return names.isEmpty() ? List.of() : inFlight.page(names, after, limit);
+    }
+
+    @Override
+    public List<RecordedKey> recordedKeys(UUID runId) {
+        Checks.notNull("runId", runId);
+        return inFlight.keys(runId);
     }
 
     /** Closes the EntityManagerFactory (not the DataSource, which belongs to the caller). */

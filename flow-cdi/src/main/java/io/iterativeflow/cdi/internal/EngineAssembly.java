@@ -41,13 +41,16 @@ final class EngineAssembly {
         BootWarnings.ofPool(config.engine().concurrency(), dataSource).ifPresent(w -> BootWarnings.log(List.of(w)));
         JpaFlowStore store = store(config, dataSource, clock);
         try {
-            EngineBuilder builder = Engine.builder().store(store).clock(clock).settings(config.engine());
+            EngineBuilder builder = Engine.builder().store(store).clock(clock).settings(config.engine())
+                    .versions(config.versions());
             config.instanceId().ifPresent(builder::instanceId);
             resources.workers(config.executorName()).ifPresent(builder::workers);
             resources.scheduler(config.schedulerName()).ifPresent(builder::scheduler);
             deployment.flows().forEach(flow -> builder.flow(flow.definition(), flow.source()));
             PayloadValidation.configure(builder);
-            return new Assembled(builder.build(), store);
+            Engine engine = builder.build();
+            DeploymentReplayCheck.apply(engine, store, config.versions().check());
+            return new Assembled(engine, store);
         } catch (RuntimeException e) {
             store.close();
             throw e;

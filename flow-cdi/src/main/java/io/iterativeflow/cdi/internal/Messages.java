@@ -88,4 +88,16 @@ final class Messages {
                 + " migrate at boot: set it to true, or apply the migration before deploying";
         return new Problem(SCHEMA_MISMATCH, "FLOWCDI031", detail + hint);
     }
+
+    static Problem cannotReplay(String runId, String flowId, String reason) {
+        return new Problem(FLOW_INVALID, "FLOWCDI042", "in-flight run " + runId + " of flow " + flowId
+                + " cannot replay on the deployed flows: " + reason + "; deploy " + flowId + " alongside the new"
+                + " version until its runs finish, cancel the run, or set " + FlowConfigKeys.VERSIONS_CHECK
+                + "=warn to deploy anyway");
+    }
+
+    static Problem moreCannotReplay(long more) {
+        return new Problem(FLOW_INVALID, "FLOWCDI043", more + " more in-flight run(s) cannot replay on the"
+                + " deployed flows (not listed); see the runs listed above for what to do");
+    }
 }

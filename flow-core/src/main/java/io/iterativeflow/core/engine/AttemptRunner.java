@@ -62,6 +62,7 @@ final class AttemptRunner {
             if (attempt.isAborted() || writes.suspended()) {
                 return;
             }
+            ctx.guard().checkReturned();
             String json = parts.codec().toJson(output);
             settled(run, parts.store().complete(run.fence(), json));
         } catch (Suspended | Aborted ended) {
@@ -73,12 +74,15 @@ final class AttemptRunner {
                 }
                 return;
             }
-            finish(run, attempt, e.code(), e.getMessage());
+            FlowException reported = ctx.guard().drift() != null ? ctx.guard().drift() : e;
+            finish(run, attempt, reported.code(), reported.getMessage());
         } catch (Exception | LinkageError | AssertionError e) {
             if (attempt.isAborted() || writes.suspended()) {
                 return;
             }
-            finish(run, attempt, FlowErrorCode.FLOW_FAILED, "the flow body threw outside of any step: " + e);
+            DriftException drift = ctx.guard().drift();
+            finish(run, attempt, drift != null ? drift.code() : FlowErrorCode.FLOW_FAILED,
+                    drift != null ? drift.getMessage() : "the flow body threw outside of any step: " + e);
         }
     }
 

@@ -13,6 +13,7 @@ import io.iterativeflow.core.spi.WriteOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The fenced writes of one attempt. A write that finds the run no longer owned by this attempt aborts the attempt at
@@ -26,6 +27,7 @@ final class AttemptWrites {
     private final EngineParts.WakeScheduler wakes;
     private int position;
     private volatile boolean suspended;
+    private Consumer<String> beforeSuspend = key -> { };
 
     AttemptWrites(FlowStore store, FlowClock clock, Attempt attempt, int recordedEntries,
             EngineParts.WakeScheduler wakes) {
@@ -105,8 +107,14 @@ final class AttemptWrites {
         }
     }
 
+    /** A check run before each suspension for a timer, with the timer's key; it may throw to stop the suspension. */
+    void beforeSuspend(Consumer<String> check) {
+        this.beforeSuspend = check;
+    }
+
     void suspendForTimer(String key, Optional<Instant> dueAt, Duration fromNow) {
         attempt.checkLive();
+        beforeSuspend.accept(key);
         Optional<Instant> due = store.suspendForTimer(attempt.fence(), key, "sleep", dueAt, fromNow);
         if (due.isEmpty()) {
             throw lost();

@@ -6,6 +6,7 @@ import io.iterativeflow.api.FlowEngine;
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
 import io.iterativeflow.api.FlowHandle;
+import io.iterativeflow.api.RetryResult;
 import io.iterativeflow.api.RunInfo;
 import io.iterativeflow.api.RunPage;
 import io.iterativeflow.api.RunQuery;
@@ -115,13 +116,35 @@ public final class Engine implements FlowEngine {
         Args.notNull("flow name", name);
         Args.notNull("input type", inputType);
         Args.notNull("output type", outputType);
-        FlowDefinition<?, ?> newest = parts.registry().newest(name);
-        if (!newest.inputType().type().equals(inputType) || !newest.outputType().type().equals(outputType)) {
-            throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "flow " + newest + " takes "
-                    + newest.inputType() + " and returns " + newest.outputType() + ", not " + inputType.getName()
-                    + " and " + outputType.getName());
+        return handle((FlowDefinition<I, O>) Versions.checkTypes(parts.registry().newest(name), inputType,
+                outputType));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <I, O> FlowHandle<I, O> flow(String name, int version, Class<I> inputType, Class<O> outputType) {
+        Args.notNull("flow name", name);
+        Args.notNull("input type", inputType);
+        Args.notNull("output type", outputType);
+        return handle((FlowDefinition<I, O>) new Versions(parts).find(name, version, inputType, outputType));
+    }
+
+    @Override
+    public RetryResult retry(String runId) {
+        RetryResult result = parts.store().retry(Args.runId(runId));
+        if (result instanceof RetryResult.Retried) {
+            LOG.info(() -> "run " + runId + " retried");
+            dispatcher.wake();
         }
-        return handle((FlowDefinition<I, O>) newest);
+        return result;
+    }
+
+    /**
+     * Runs of flows this engine deploys that wait on a version it does not deploy (for health checks): they make no
+     * progress here, and fail with {@code FLOW_UNKNOWN} after {@code flow.versions.undeployed-grace}.
+     */
+    public long runsWaitingForVersion() {
+        return new Versions(parts).waitingForVersion();
     }
 
     @Override
@@ -133,8 +156,9 @@ public final class Engine implements FlowEngine {
     @Override
     public RunInfo status(String runId) {
         UUID id = Args.runId(runId);
-        return parts.store().details(id).orElseThrow(() -> new FlowException(FlowErrorCode.RUN_NOT_FOUND,
-                "no run with id " + runId + "; it never existed or retention removed it", runId, null));
+        return new Versions(parts).flagged(parts.store().details(id).orElseThrow(() -> new FlowException(
+                FlowErrorCode.RUN_NOT_FOUND, "no run with id " + runId + "; it never existed or retention removed it",
+                runId, null)));
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.iterativeflow.api.FlowDefinition;
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
 import io.iterativeflow.core.config.EngineSettings;
+import io.iterativeflow.core.config.VersionSettings;
 import io.iterativeflow.core.json.JsonCodec;
 import io.iterativeflow.core.json.JsonbCodec;
 import io.iterativeflow.core.registry.FlowRegistry;
@@ -30,6 +31,7 @@ public final class EngineBuilder {
     private JsonCodec codec;
     private FlowClock clock = FlowClock.SYSTEM;
     private EngineSettings settings = EngineSettings.defaults();
+    private VersionSettings versions = VersionSettings.defaults();
     private ExecutorService workers;
     private ScheduledExecutorService scheduler;
     private String instanceId;
@@ -57,6 +59,12 @@ public final class EngineBuilder {
 
     public EngineBuilder settings(EngineSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        return this;
+    }
+
+    /** How runs of flow versions that are no longer deployed are treated. */
+    public EngineBuilder versions(VersionSettings versions) {
+        this.versions = Objects.requireNonNull(versions, "versions");
         return this;
     }
 
@@ -107,7 +115,8 @@ public final class EngineBuilder {
         if (store == null) {
             throw new IllegalStateException("an engine needs a store");
         }
-        List<String> problems = settings.problems();
+        List<String> problems = new ArrayList<>(settings.problems());
+        problems.addAll(versions.problems());
         if (!problems.isEmpty()) {
             throw new FlowException(FlowErrorCode.CONFIG_INVALID, String.join("; ", problems));
         }
@@ -124,7 +133,7 @@ public final class EngineBuilder {
         Lifecycle[] lifecycle = new Lifecycle[1];
         EngineParts parts = new EngineParts(id, store, codec != null ? codec : new JsonbCodec(), clock, settings,
                 registry, new InFlight(), new Completions(), new StepInvoker(work),
-                due -> lifecycle[0].wakeIn(Duration.between(clock.instant(), due).toMillis()));
+                due -> lifecycle[0].wakeIn(Duration.between(clock.instant(), due).toMillis()), versions);
         Dispatcher dispatcher = new Dispatcher(parts, new AttemptRunner(parts), work, sched);
         lifecycle[0] = new Lifecycle(parts, dispatcher, sched, owned);
         return new Engine(parts, dispatcher, lifecycle[0], payloadCheck);

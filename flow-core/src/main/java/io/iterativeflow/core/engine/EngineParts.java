@@ -1,6 +1,7 @@
 package io.iterativeflow.core.engine;
 
 import io.iterativeflow.core.config.EngineSettings;
+import io.iterativeflow.core.config.VersionSettings;
 import io.iterativeflow.core.json.JsonCodec;
 import io.iterativeflow.core.registry.FlowRegistry;
 import io.iterativeflow.core.spi.FlowClock;
@@ -17,7 +18,8 @@ record EngineParts(
         InFlight inFlight,
         Completions completions,
         StepInvoker stepInvoker,
-        WakeScheduler wakes) {
+        WakeScheduler wakes,
+        VersionSettings versions) {
 
     /** Wakes the dispatcher when a suspended run of this instance becomes due soon. */
     @FunctionalInterface

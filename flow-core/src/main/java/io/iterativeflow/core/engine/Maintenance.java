@@ -41,6 +41,7 @@ final class Maintenance {
     }
 
     void reconcile() {
+        new Versions(parts).failExpired();
         try {
             int reclaimed = parts.store().reclaimExpiredLeases(parts.settings().claimBatchSize() * 4);
             if (reclaimed > 0) {

@@ -37,6 +37,7 @@ final class ReplayContext implements FlowContext {
     private final Map<String, HistoryEntry> history = new HashMap<>();
     private final Map<String, TimerEntry> timers = new HashMap<>();
     private final CursorKeys keys = new CursorKeys();
+    private final ReplayGuard guard;
     private volatile boolean inStep;
 
     ReplayContext(ClaimedRun run, AttemptWrites writes, StepRunner steps, ChildInvoker children,
@@ -49,6 +50,13 @@ final class ReplayContext implements FlowContext {
         this.signals = signals;
         run.history().forEach(h -> history.put(h.cursorKey(), h));
         run.timers().forEach(t -> timers.put(t.cursorKey(), t));
+        this.guard = new ReplayGuard(run);
+        writes.beforeSuspend(guard::beforeSleeping);
+    }
+
+    /** The drift check of this attempt, which the runner asks once the body has returned. */
+    ReplayGuard guard() {
+        return guard;
     }
 
     @Override
@@ -204,12 +212,9 @@ final class ReplayContext implements FlowContext {
         return false;
     }
 
+    /** Every durable operation passes here: the guard checks it against the record (drift) and returns its entry. */
     private HistoryEntry expectKind(String key, String kind) {
-        HistoryEntry recorded = history.get(key);
-        if (recorded != null && !recorded.kind().equals(kind)) {
-            throw incompatible(key, "a " + recorded.kind(), kind);
-        }
-        return recorded;
+        return guard.expect(key, kind);
     }
 
     private FlowException incompatible(String key, String found, String expected) {

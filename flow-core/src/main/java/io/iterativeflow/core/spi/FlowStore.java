@@ -1,5 +1,6 @@
 package io.iterativeflow.core.spi;
 
+import io.iterativeflow.api.RetryResult;
 import io.iterativeflow.api.RunInfo;
 import io.iterativeflow.api.RunQuery;
 import io.iterativeflow.api.RunSummary;
@@ -133,4 +134,32 @@ public interface FlowStore {
      */
     SignalWaitOutcome awaitSignal(Fence fence, String cursorKey, String name, int position,
             Optional<Duration> timeout);
+    // --- evolution of flow code: retry, runs of undeployed versions, the deployment's replay check ---
+
+    /**
+     * Makes a failed run ready again in one statement: status {@code pending}, error cleared, attempt budget reset
+     * ({@code suspensions = attempts}, so {@code attempts} keeps growing and old fences stay invalid), its trailing
+     * failed steps and their retry timers deleted, and a {@code retried} event. Guarded on {@code status = 'failed'},
+     * so of concurrent retries exactly one wins.
+     */
+    RetryResult retry(UUID runId);
+
+    /**
+     * Fails, with {@code FLOW_UNKNOWN}, up to {@code limit} runs of the flows {@code names} that have been ready for
+     * longer than {@code grace} while their version is not among {@code deployed} ({@code name@version}). Returns
+     * how many.
+     */
+    int failUndeployed(Set<String> names, Set<String> deployed, Duration grace, int limit);
+
+    /** Counts the runs of the flows {@code names} that wait (not running, not terminal) on a version not deployed. */
+    long countWaitingForVersion(Set<String> names, Set<String> deployed);
+
+    /**
+     * One page of the runs of the flows {@code names} that are not terminal, by ascending id, starting after
+     * {@code after} (exclusive) when given.
+     */
+    List<InFlightRun> inFlightRuns(Set<String> names, Optional<UUID> after, int limit);
+
+    /** The keys a run recorded: its steps in history order, then its sleep timers. */
+    List<RecordedKey> recordedKeys(UUID runId);
 }

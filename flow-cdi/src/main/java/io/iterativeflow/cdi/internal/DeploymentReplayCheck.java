@@ -1,0 +1,49 @@
+package io.iterativeflow.cdi.internal;
+
+import io.iterativeflow.api.FlowErrorCode;
+import io.iterativeflow.api.FlowException;
+import io.iterativeflow.core.config.VersionSettings.CheckMode;
+import io.iterativeflow.core.engine.Engine;
+import io.iterativeflow.core.engine.ReplayCheck;
+import io.iterativeflow.core.spi.FlowStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the {@link ReplayCheck} once the engine is built and before it starts claiming: in {@code fail} mode the
+ * application does not start and every run that cannot replay is listed with its id and reason; in {@code warn} mode
+ * they are logged.
+ */
+final class DeploymentReplayCheck {
+
+    /** Runs listed one by one; the rest are counted. */
+    static final int MAX_LISTED = 100;
+
+    private static final Logger LOG = Logger.getLogger(DeploymentReplayCheck.class.getName());
+
+    private DeploymentReplayCheck() {
+    }
+
+    static void apply(Engine engine, FlowStore store, CheckMode mode) {
+        if (mode == CheckMode.OFF) {
+            return;
+        }
+        ReplayCheck.Report report = new ReplayCheck(store, engine.registry()).run(MAX_LISTED);
+        if (report.clean()) {
+            return;
+        }
+        List<Problem> problems = new ArrayList<>();
+        report.problems().forEach(p -> problems.add(Messages.cannotReplay(p.runId(), p.flowId(), p.reason())));
+        if (report.unreplayable() > report.problems().size()) {
+            problems.add(Messages.moreCannotReplay(report.unreplayable() - report.problems().size()));
+        }
+        if (mode == CheckMode.FAIL) {
+            throw new FlowException(FlowErrorCode.FLOW_INVALID, report.unreplayable() + " in-flight run(s) cannot"
+                    + " replay on the deployed flows:\n" + problems.stream().map(Problem::text)
+                            .collect(Collectors.joining("\n")));
+        }
+        problems.forEach(problem -> LOG.warning(problem::text));
+    }
+}

@@ -1,0 +1,76 @@
+package io.iterativeflow.jpa.internal;
+
+import io.iterativeflow.api.RetryResult;
+import io.iterativeflow.api.RunStatus;
+import io.iterativeflow.core.spi.FlowClock;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code retry}: one statement, guarded on {@code status = 'failed'} (so of concurrent retries one wins), makes the
+ * run ready again, resets its attempt budget ({@code suspensions = attempts}: the attempt counter itself never goes
+ * back, so the fences of old attempts stay invalid), deletes its trailing failed steps (failed steps after the last
+ * step that did not fail: the failure that ended the run) with their retry timers, and writes a {@code retried}
+ * event naming the cleared keys. Completed steps stay recorded.
+ */
+public final class RunRetries {
+
+    private static final String RETRY = """
+            WITH r AS (
+                UPDATE workflow.runs
+                SET status = 'pending', error_code = NULL, error_message = NULL, finished_at = NULL,
+                    suspensions = attempts, available_at = %1$s, updated_at = %1$s,
+                    lease_owner = NULL, lease_expires_at = NULL, wait_kind = NULL, wait_key = NULL
+                WHERE id = :runId AND status = 'failed'
+                RETURNING id, attempts
+            ), tail AS (
+                SELECT s.run_id, s.cursor_key FROM workflow.steps s JOIN r ON s.run_id = r.id
+                WHERE s.status = 'failed' AND s.position > COALESCE(
+                    (SELECT max(k.position) FROM workflow.steps k WHERE k.run_id = r.id AND k.status <> 'failed'), -1)
+            ), cleared AS (
+                DELETE FROM workflow.steps s USING tail
+                WHERE s.run_id = tail.run_id AND s.cursor_key = tail.cursor_key
+                RETURNING s.cursor_key
+            ), timers AS (
+                DELETE FROM workflow.timers t USING tail
+                WHERE t.run_id = tail.run_id AND starts_with(t.cursor_key, tail.cursor_key || '#retry')
+            ), e AS (
+                INSERT INTO workflow.events (run_id, type, attempt, detail, at)
+                SELECT id, 'retried', attempts,
+                       (SELECT 'cleared ' || string_agg(cursor_key, ', ' ORDER BY cursor_key) FROM cleared), %1$s
+                FROM r
+            )
+            SELECT count(*) AS retried FROM r
+            """.formatted(Sql.NOW);
+
+    private static final String STATUS = "SELECT status FROM workflow.runs WHERE id = :runId";
+
+    private final Transactions tx;
+    private final FlowClock clock;
+
+    public RunRetries(Transactions tx, FlowClock clock) {
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public RetryResult retry(UUID runId) {
+        return tx.inTransaction(em -> {
+            Object[] row = SqlCall.of(em, RETRY).uuid("runId", runId).clock(clock)
+                    .column("retried", Long.class).row();
+            if ((Long) row[0] == 1) {
+                return new RetryResult.Retried(runId.toString());
+            }
+            return notRetried(em, runId);
+        });
+    }
+
+    /** Read with a fresh snapshot, so a retry that lost a race reports the status the winner left. */
+    private static RetryResult notRetried(EntityManager em, UUID runId) {
+        List<Object[]> rows = SqlCall.of(em, STATUS).uuid("runId", runId).column("status", String.class).rows();
+        if (rows.isEmpty()) {
+            return new RetryResult.NotFound(runId.toString());
+        }
+        return new RetryResult.NotFailed(runId.toString(), RunStatus.fromDbName((String) rows.get(0)[0]));
+    }
+}
