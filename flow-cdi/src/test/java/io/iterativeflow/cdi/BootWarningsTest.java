@@ -56,6 +56,8 @@ class BootWarningsTest {
                 .noneMatch(w -> w.contains("flow.worker.lease"));
         assertThat(boot("flow.worker.concurrency=2", "flow.step.default-timeout=none"))
                 .noneMatch(w -> w.contains("flow.worker.lease"));
+        assertThat(boot("flow.worker.concurrency=2")).as("the defaults rely on heartbeats and warn about nothing")
+                .noneMatch(w -> w.contains("flow.worker.lease"));
     }
 
     private List<String> boot(String... config) {

@@ -32,8 +32,14 @@ final class BootWarnings {
     /** Warnings about the configuration alone. */
     static List<String> ofConfiguration(EngineSettings engine, Iterable<String> configuredNames) {
         List<String> warnings = new ArrayList<>();
-        unknownKeys(configuredNames).ifPresent(warnings::add);
+        List<String> names = new ArrayList<>();
+        configuredNames.forEach(names::add);
+        unknownKeys(names).ifPresent(warnings::add);
+        // The defaults (30s lease, 10m step timeout) rely on heartbeats by design; warn only about a choice made here.
+        boolean chosen = names.contains(FlowConfigKeys.WORKER_LEASE)
+                || names.contains(FlowConfigKeys.STEP_DEFAULT_TIMEOUT);
         engine.defaultStepTimeout().filter(timeout -> engine.leaseDuration().compareTo(timeout) < 0)
+                .filter(timeout -> chosen)
                 .ifPresent(timeout -> warnings.add(FlowConfigKeys.WORKER_LEASE + " (" + engine.leaseDuration()
                         + ") is shorter than " + FlowConfigKeys.STEP_DEFAULT_TIMEOUT + " (" + timeout + "): a step"
                         + " that runs longer than the lease keeps its run only while heartbeats renew the lease; if"
