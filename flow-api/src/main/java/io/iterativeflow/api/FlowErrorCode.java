@@ -31,7 +31,7 @@ public enum FlowErrorCode {
     RUN_NOT_FOUND,
     RUN_CANCELED,
     RUN_ATTEMPTS_EXHAUSTED,
-    /** {@code result(...)} waited for its whole timeout and the run is not finished yet. */
+    /** {@code result(...)} or {@code wait(...)} waited for its whole timeout and the run is not there yet. */
     RESULT_TIMEOUT,
     INVOKE_DEPTH_EXCEEDED,
     INVOKE_FANOUT_EXCEEDED,
@@ -44,5 +44,7 @@ public enum FlowErrorCode {
     /** The database could not be reached or refused the statement. */
     STORE_UNAVAILABLE,
     /** The engine is not running (not started yet, or shut down). */
-    ENGINE_STOPPED
+    ENGINE_STOPPED,
+    /** {@code wait(...)} waited for something the run can no longer do: it ended without it. */
+    WAIT_UNSATISFIABLE
 }

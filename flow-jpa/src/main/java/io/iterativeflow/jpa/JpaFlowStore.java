@@ -6,6 +6,7 @@ import io.iterativeflow.core.spi.Fence;
 import io.iterativeflow.core.spi.FlowClock;
 import io.iterativeflow.core.spi.FlowStore;
 import io.iterativeflow.core.spi.NewRun;
+import io.iterativeflow.core.spi.Notifications;
 import io.iterativeflow.core.spi.RecordedStep;
 import io.iterativeflow.core.spi.RunState;
 import io.iterativeflow.core.spi.StartResult;
@@ -54,6 +55,7 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
     private final Cancellation cancellation;
     private final LeaseWrites leaseWrites;
     private final RunReads reads;
+    private Optional<Notifications> notifications = Optional.empty();
 
     JpaFlowStore(Transactions tx, FlowClock clock, Duration defaultLease) {
         Leases leases = new Leases(defaultLease);
@@ -180,6 +182,17 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
     public Optional<RunInfo> details(UUID runId) {
         Checks.notNull("runId", runId);
         return reads.details(runId);
+    }
+
+    /** PostgreSQL notifications on a dedicated connection, when the driver is visible; see {@link Notifications}. */
+    @Override
+    public Optional<Notifications> notifications() {
+        return notifications;
+    }
+
+    JpaFlowStore notifications(Notifications source) {
+        this.notifications = Optional.of(source);
+        return this;
     }
 
     /** Closes the EntityManagerFactory (not the DataSource, which belongs to the caller). */

@@ -8,7 +8,9 @@ import io.iterativeflow.api.FlowException;
 import io.iterativeflow.api.FlowHandle;
 import io.iterativeflow.api.RunInfo;
 import io.iterativeflow.core.registry.FlowRegistry;
+import io.iterativeflow.core.spi.ListenerState;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -24,11 +26,13 @@ public final class Engine implements FlowEngine {
     private final EngineParts parts;
     private final Dispatcher dispatcher;
     private final Lifecycle lifecycle;
+    private final Wakeups wakeups;
 
-    Engine(EngineParts parts, Dispatcher dispatcher, Lifecycle lifecycle) {
+    Engine(EngineParts parts, Dispatcher dispatcher, Lifecycle lifecycle, Wakeups wakeups) {
         this.parts = parts;
         this.dispatcher = dispatcher;
         this.lifecycle = lifecycle;
+        this.wakeups = wakeups;
     }
 
     public static EngineBuilder builder() {
@@ -38,6 +42,7 @@ public final class Engine implements FlowEngine {
     /** Starts claiming and running ready runs. Idempotent. */
     public void start() {
         lifecycle.start();
+        wakeups.start();
         LOG.info(() -> "iterativeflow engine " + parts.instanceId() + " started with "
                 + parts.registry().all().size() + " flow definition(s)");
     }
@@ -48,6 +53,7 @@ public final class Engine implements FlowEngine {
      */
     public void stop() {
         lifecycle.stop();
+        wakeups.stop();
     }
 
     /**
@@ -56,6 +62,7 @@ public final class Engine implements FlowEngine {
      */
     public void halt() {
         lifecycle.halt();
+        wakeups.stop();
     }
 
     public boolean isRunning() {
@@ -63,8 +70,13 @@ public final class Engine implements FlowEngine {
     }
 
     /** The state of the database listener that speeds up wake-ups; polling works in every state. */
-    public io.iterativeflow.core.spi.ListenerState listenerState() {
-        return io.iterativeflow.core.spi.ListenerState.DISABLED;
+    public ListenerState listenerState() {
+        return wakeups.state();
+    }
+
+    /** When the listener entered its {@link #listenerState() state} (engine time), for health checks. */
+    public Instant listenerStateSince() {
+        return wakeups.since();
     }
 
     public String instanceId() {

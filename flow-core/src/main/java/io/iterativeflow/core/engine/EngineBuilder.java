@@ -4,6 +4,7 @@ import io.iterativeflow.api.FlowDefinition;
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
 import io.iterativeflow.core.config.EngineSettings;
+import io.iterativeflow.core.config.ListenSettings;
 import io.iterativeflow.core.json.JsonCodec;
 import io.iterativeflow.core.json.JsonbCodec;
 import io.iterativeflow.core.registry.FlowRegistry;
@@ -30,6 +31,7 @@ public final class EngineBuilder {
     private JsonCodec codec;
     private FlowClock clock = FlowClock.SYSTEM;
     private EngineSettings settings = EngineSettings.defaults();
+    private ListenSettings listen = ListenSettings.defaults();
     private ExecutorService workers;
     private ScheduledExecutorService scheduler;
     private String instanceId;
@@ -56,6 +58,12 @@ public final class EngineBuilder {
 
     public EngineBuilder settings(EngineSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        return this;
+    }
+
+    /** The database listener; on by default when the store sends notifications. */
+    public EngineBuilder listen(ListenSettings listen) {
+        this.listen = Objects.requireNonNull(listen, "listen");
         return this;
     }
 
@@ -96,7 +104,8 @@ public final class EngineBuilder {
         if (store == null) {
             throw new IllegalStateException("an engine needs a store");
         }
-        List<String> problems = settings.problems();
+        List<String> problems = new ArrayList<>(settings.problems());
+        problems.addAll(listen.problems());
         if (!problems.isEmpty()) {
             throw new FlowException(FlowErrorCode.CONFIG_INVALID, String.join("; ", problems));
         }
@@ -112,11 +121,11 @@ public final class EngineBuilder {
                 : own(owned, Executors.newScheduledThreadPool(2, threads(id, "scheduler")));
         Lifecycle[] lifecycle = new Lifecycle[1];
         EngineParts parts = new EngineParts(id, store, codec != null ? codec : new JsonbCodec(), clock, settings,
-                registry, new InFlight(), new Completions(), new StepInvoker(work),
+                registry, new InFlight(), new Completions(work, sched), new StepInvoker(work),
                 due -> lifecycle[0].wakeIn(Duration.between(clock.instant(), due).toMillis()));
         Dispatcher dispatcher = new Dispatcher(parts, new AttemptRunner(parts), work, sched);
         lifecycle[0] = new Lifecycle(parts, dispatcher, sched, owned);
-        return new Engine(parts, dispatcher, lifecycle[0]);
+        return new Engine(parts, dispatcher, lifecycle[0], new Wakeups(parts, dispatcher::wake, listen));
     }
 
     private static <T extends ExecutorService> T own(List<ExecutorService> owned, T executor) {

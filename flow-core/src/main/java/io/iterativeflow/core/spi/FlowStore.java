@@ -72,4 +72,9 @@ public interface FlowStore {
 
     /** The run with its steps, timers and events. */
     Optional<RunInfo> details(UUID runId);
+
+    /** The store's database notifications, if it sends them; empty by default (the engine then only polls). */
+    default Optional<Notifications> notifications() {
+        return Optional.empty();
+    }
 }

@@ -23,9 +23,11 @@ public final class Cancellation {
             ), e AS (
                 INSERT INTO workflow.events (run_id, type, attempt, detail, at)
                 SELECT id, 'canceled', attempts, :reason, %1$s FROM c
+            ), n AS (
+                %3$s
             )
-            SELECT (SELECT count(*) FROM known) AS known, (SELECT count(*) FROM c) AS canceled
-            """.formatted(Sql.NOW, Sql.TERMINAL);
+            SELECT (SELECT count(*) FROM known) AS known, (SELECT count(*) FROM c) AS canceled, %4$s
+            """.formatted(Sql.NOW, Sql.TERMINAL, Notify.canceled("c"), Notify.NOTIFIED);
 
     private final Transactions tx;
     private final FlowClock clock;

@@ -14,21 +14,23 @@ public final class RunTransitions {
             WITH f AS (
                 UPDATE workflow.runs SET %s, lease_owner = NULL, lease_expires_at = NULL, updated_at = %s
                 WHERE %s
-                RETURNING id
+                RETURNING id, flow_name
             ), e AS (
                 INSERT INTO workflow.events (run_id, type, attempt, detail, at)
                 SELECT id, :eventType, :attempt, :detail, %s FROM f
+            ), n AS (
+                %s
             )
-            SELECT count(*) AS fenced FROM f
+            SELECT count(*) AS fenced, %s FROM f
             """;
 
     private static final String COMPLETE = statement("status = 'completed', output = CAST(:output AS jsonb), "
-            + "error_code = NULL, error_message = NULL, finished_at = " + Sql.NOW);
+            + "error_code = NULL, error_message = NULL, finished_at = " + Sql.NOW, Notify.terminal("f"));
     private static final String FAIL = statement("status = 'failed', error_code = :errorCode, "
-            + "error_message = :errorMessage, finished_at = " + Sql.NOW);
+            + "error_message = :errorMessage, finished_at = " + Sql.NOW, Notify.terminal("f"));
     /** A release is a clean ending: it counts as a suspension, so shutdowns never use up max-run-attempts. */
     private static final String RELEASE = statement("status = 'pending', suspensions = suspensions + 1, "
-            + "available_at = " + Sql.NOW);
+            + "available_at = " + Sql.NOW, Notify.ready("flow_name", "f"));
 
     private final Transactions tx;
     private final FlowClock clock;
@@ -58,7 +60,7 @@ public final class RunTransitions {
         return (Long) row[0] == 0 ? WriteOutcome.LEASE_LOST : WriteOutcome.WRITTEN;
     }
 
-    private static String statement(String set) {
-        return TEMPLATE.formatted(set, Sql.NOW, Sql.FENCED, Sql.NOW);
+    private static String statement(String set, String notify) {
+        return TEMPLATE.formatted(set, Sql.NOW, Sql.FENCED, Sql.NOW, notify, Notify.NOTIFIED);
     }
 }
