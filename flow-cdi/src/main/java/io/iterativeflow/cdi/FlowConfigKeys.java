@@ -60,6 +60,11 @@ public final class FlowConfigKeys {
     public static final String RETENTION_RUNS_OLDER_THAN = PREFIX + "retention.runs-older-than";
     /** Audit events older than this are deleted (runs stay). Unset (the default): events are kept. */
     public static final String RETENTION_EVENTS_OLDER_THAN = PREFIX + "retention.events-older-than";
+    /**
+     * Whether the engine listens for database notifications (PostgreSQL {@code LISTEN}) to pick up new work and wake
+     * result waiters at once; off, it relies on polling every {@link #WORKER_POLL_INTERVAL}. Default true.
+     */
+    public static final String WORKER_LISTEN = PREFIX + "worker.listen";
 
     public static final String DATASOURCE_DEFAULT = "jdbc/flow";
     public static final String WORKER_EXECUTOR_DEFAULT = "java:comp/DefaultManagedExecutorService";

@@ -26,7 +26,8 @@ final class EngineAssembly {
                 .migrate(config.migrate())
                 .build();
         try {
-            EngineBuilder builder = Engine.builder().store(store).clock(clock).settings(config.engine());
+            EngineBuilder builder = Engine.builder().store(store).clock(clock).settings(config.engine())
+                    .listen(config.listen());
             config.instanceId().ifPresent(builder::instanceId);
             resources.workers(config.executorName()).ifPresent(builder::workers);
             resources.scheduler(config.schedulerName()).ifPresent(builder::scheduler);

@@ -3,6 +3,7 @@ package io.iterativeflow.cdi.internal;
 import static io.iterativeflow.cdi.FlowConfigKeys.*;
 
 import io.iterativeflow.core.config.EngineSettings;
+import io.iterativeflow.core.config.ListenSettings;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -16,9 +17,10 @@ import java.util.function.Function;
  * @param instanceId the name of this instance in leases, or empty for a random one
  * @param executorName JNDI name of the managed executor for flow bodies
  * @param schedulerName JNDI name of the managed scheduled executor for polls and heartbeats
+ * @param listen the database listener ({@code flow.worker.listen})
  */
 record FlowConfiguration(EngineSettings engine, String dataSourceName, boolean migrate, Optional<String> instanceId,
-        String executorName, String schedulerName) {
+        String executorName, String schedulerName, ListenSettings listen) {
 
     static final int MAX_INSTANCE_ID_LENGTH = 200;
 
@@ -48,6 +50,7 @@ record FlowConfiguration(EngineSettings engine, String dataSourceName, boolean m
                 values.bool(SCHEMA_MIGRATE, true),
                 instanceId,
                 values.text(WORKER_EXECUTOR, WORKER_EXECUTOR_DEFAULT),
-                values.text(WORKER_SCHEDULER, WORKER_SCHEDULER_DEFAULT));
+                values.text(WORKER_SCHEDULER, WORKER_SCHEDULER_DEFAULT),
+                ListenConfig.read(values, ListenSettings.defaults()));
     }
 }

@@ -1,28 +1,39 @@
 package io.iterativeflow.core.engine;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The waiters of this instance (result, resultAsync, wait), by run id. A waiter registers before it reads the run
  * (subscribe, then check); then local transitions, notifications from every instance and the periodic re-check
- * poke it, so it never sleeps through a transition it could have seen.
+ * poke it, so it never sleeps through a transition it could have seen. Waiters that hold no thread are also poked
+ * once per poll interval, by one task started with the first of them.
  */
 final class Completions {
 
     private final Map<UUID, Set<Waiter<?>>> waiters = new ConcurrentHashMap<>();
     private final Executor executor;
     private final ScheduledExecutorService timers;
+    private final Duration poll;
     private volatile boolean closed;
+    private ScheduledFuture<?> polling;
 
-    /** {@code executor} runs the re-checks of waiters that hold no thread; {@code timers} ends them at timeout. */
-    Completions(Executor executor, ScheduledExecutorService timers) {
+    /**
+     * {@code executor} runs the re-checks of waiters that hold no thread, {@code timers} ends them at timeout and
+     * pokes them every {@code poll}.
+     */
+    Completions(Executor executor, ScheduledExecutorService timers, Duration poll) {
         this.executor = executor;
         this.timers = timers;
+        this.poll = poll;
     }
 
     Executor executor() {
@@ -40,9 +51,24 @@ final class Completions {
             present.add(waiter);
             return present;
         });
-        if (closed && waiter instanceof AsyncWaiter) {
+        if (waiter instanceof AsyncWaiter && (closed || !startPolling())) {
             remove(waiter);
             return false;
+        }
+        return true;
+    }
+
+    private synchronized boolean startPolling() {
+        if (closed) {
+            return false;
+        }
+        if (polling == null) {
+            try {
+                long millis = Math.max(1, poll.toMillis());
+                polling = timers.scheduleWithFixedDelay(this::pollAsync, millis, millis, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopped) {
+                return false;
+            }
         }
         return true;
     }
@@ -76,13 +102,18 @@ final class Completions {
     }
 
     /** The poll fallback of waiters that hold no thread (the others poll by themselves). */
-    void pollAsync() {
+    private void pollAsync() {
         waiters.values().forEach(set -> set.stream().filter(w -> w instanceof AsyncWaiter).forEach(Waiter::poke));
     }
 
     /** The engine stopped: waiters that hold no thread end with {@code ENGINE_STOPPED}; blocking ones go on polling. */
     void close() {
-        closed = true;
+        synchronized (this) {
+            closed = true;
+            if (polling != null) {
+                polling.cancel(false);
+            }
+        }
         waiters.values().forEach(set -> set.forEach(Waiter::engineStopped));
     }
 

@@ -121,7 +121,7 @@ public final class EngineBuilder {
                 : own(owned, Executors.newScheduledThreadPool(2, threads(id, "scheduler")));
         Lifecycle[] lifecycle = new Lifecycle[1];
         EngineParts parts = new EngineParts(id, store, codec != null ? codec : new JsonbCodec(), clock, settings,
-                registry, new InFlight(), new Completions(work, sched), new StepInvoker(work),
+                registry, new InFlight(), new Completions(work, sched, settings.pollInterval()), new StepInvoker(work),
                 due -> lifecycle[0].wakeIn(Duration.between(clock.instant(), due).toMillis()));
         Dispatcher dispatcher = new Dispatcher(parts, new AttemptRunner(parts), work, sched);
         lifecycle[0] = new Lifecycle(parts, dispatcher, sched, owned);

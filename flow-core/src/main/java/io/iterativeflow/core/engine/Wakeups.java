@@ -9,16 +9,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
  * Turns database notifications into wake-ups: a ready run of a deployed flow wakes the dispatcher, a run's end or a
- * recorded step pokes its waiters, a cancel aborts the attempt running here. Also runs the poll fallback of waiters
- * that hold no thread. Owns the {@link Listener}.
+ * recorded step pokes its waiters, a cancel aborts the attempt running here. Owns the {@link Listener}.
  */
 final class Wakeups implements Listener.Sink {
 
@@ -28,7 +25,6 @@ final class Wakeups implements Listener.Sink {
     private final Runnable wakeDispatcher;
     private final Set<String> flowNames;
     private final Listener listener;
-    private ScheduledFuture<?> polling;
     private boolean started;
 
     Wakeups(EngineParts parts, Runnable wakeDispatcher, ListenSettings settings) {
@@ -44,17 +40,11 @@ final class Wakeups implements Listener.Sink {
             return;
         }
         started = true;
-        long poll = parts.settings().pollInterval().toMillis();
-        polling = parts.completions().timers().scheduleWithFixedDelay(parts.completions()::pollAsync, poll, poll,
-                TimeUnit.MILLISECONDS);
         listener.start();
     }
 
     synchronized void stop() {
         listener.stop();
-        if (polling != null) {
-            polling.cancel(false);
-        }
         parts.completions().close();
     }
 
