@@ -16,7 +16,7 @@ import org.postgresql.PGNotification;
 /**
  * One open listening connection. {@link #poll(Duration)} waits on the socket for notifications; a connection that
  * stays silent is checked now and then, so a dead one is noticed. An orderly close stops listening and restores the
- * connection's name before the pool gets it back.
+ * connection's name before the pool gets it back; a broken connection is shown to the pool as broken.
  */
 final class PgListening implements Notifications.Listening {
 
@@ -75,7 +75,23 @@ final class PgListening implements Notifications.Listening {
                 broken = true;
             }
         }
+        if (broken) {
+            probe();
+        }
         closeQuietly(connection);
+    }
+
+    /**
+     * The failure was seen on the unwrapped driver connection, which the pool does not watch. A statement through
+     * the pool's own wrapper fails the same way, so the pool discards the connection instead of lending it again.
+     */
+    private void probe() {
+        try (Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(CHECK_TIMEOUT_SECONDS);
+            statement.execute("SELECT 1");
+        } catch (SQLException | RuntimeException expected) {
+            // the pool has seen the failure now
+        }
     }
 
     static void closeQuietly(Connection connection) {
