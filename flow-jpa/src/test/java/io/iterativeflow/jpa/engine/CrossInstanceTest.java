@@ -11,6 +11,7 @@ import io.iterativeflow.api.RunFailedException;
 import io.iterativeflow.api.RunInfo;
 import io.iterativeflow.api.RunStatus;
 import io.iterativeflow.api.StepInfo;
+import io.iterativeflow.api.StepOptions;
 import io.iterativeflow.api.WaitUntil;
 import io.iterativeflow.core.engine.Engine;
 import io.iterativeflow.core.spi.ListenerState;
@@ -23,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -122,5 +124,41 @@ class CrossInstanceTest extends EngineTestBase {
                         e -> assertThat(e.code()).isEqualTo(FlowErrorCode.RUN_CANCELED));
         assertThat(statusOf(runId)).isEqualTo("canceled");
         assertThat(runner.status(runId).step("charge")).isEmpty();
+    }
+
+    @Test
+    void cancel_on_the_other_instance_also_reaches_a_step_that_runs_on_its_own_thread_under_a_timeout()
+            throws Exception {
+        CountDownLatch inStep = new CountDownLatch(1);
+        AtomicBoolean timedStepInterrupted = new AtomicBoolean();
+        AtomicBoolean timedTokenFired = new AtomicBoolean();
+        AtomicReference<String> ranOn = new AtomicReference<>();
+        FlowDefinition<String, String> timed = FlowDefinition.builder("timed", String.class, String.class)
+                .body((ctx, in) -> ctx.step("work", String.class, StepOptions.defaults().withTimeout(
+                        Duration.ofHours(1)), s -> {
+                            s.cancellation().onCancel(() -> timedTokenFired.set(true));
+                            ranOn.set(Thread.currentThread().getName());
+                            inStep.countDown();
+                            try {
+                                new CountDownLatch(1).await();
+                            } catch (InterruptedException e) {
+                                timedStepInterrupted.set(true);
+                                throw e;
+                            }
+                            return "never";
+                        })).build();
+        Engine timedRunner = fixture.start(Listeners.lease(Duration.ofHours(1)), timed);
+        String timedRun = timedRunner.flow(timed).start("x");
+        assertThat(inStep.await(15, TimeUnit.SECONDS)).isTrue();
+        assertThat(ranOn.get()).startsWith(timedRunner.instanceId() + "-");
+        Engine timedWatcher = fixture.start(Listeners.pollingHourly(), timed);
+        await().atMost(WAIT).until(() -> timedRunner.listenerState() == ListenerState.LISTENING);
+
+        assertThat(timedWatcher.cancel(timedRun, "stop")).isTrue();
+
+        await().atMost(WAIT).untilTrue(timedStepInterrupted);
+        assertThat(timedTokenFired).isTrue();
+        await().atMost(WAIT).until(() -> timedRunner.inFlight() == 0);
+        assertThat(statusOf(timedRun)).isEqualTo("canceled");
     }
 }

@@ -53,8 +53,10 @@ class PollingFallbackTest extends EngineTestBase {
     void a_cancel_reaches_a_step_on_the_other_instance_through_its_lease_renewal() throws Exception {
         CountDownLatch inStep = new CountDownLatch(1);
         AtomicBoolean interrupted = new AtomicBoolean();
+        AtomicBoolean tokenFired = new AtomicBoolean();
         FlowDefinition<String, String> slow = FlowDefinition.builder("slow", String.class, String.class)
                 .body((ctx, in) -> ctx.step("work", String.class, s -> {
+                    s.cancellation().onCancel(() -> tokenFired.set(true));
                     inStep.countDown();
                     try {
                         new CountDownLatch(1).await();
@@ -72,6 +74,7 @@ class PollingFallbackTest extends EngineTestBase {
         assertThat(other.cancel(runId, "stop")).isTrue();
 
         await().atMost(WAIT).untilTrue(interrupted);
+        assertThat(tokenFired).isTrue();
         await().atMost(WAIT).until(() -> runner.inFlight() == 0);
         assertThat(statusOf(runId)).isEqualTo("canceled");
     }
