@@ -99,7 +99,7 @@ final class Listener {
             Notifications.Listening listening;
             try {
                 listening = source.orElseThrow().listen(name);
-            } catch (UnsupportedOperationException e) {
+            } catch (UnsupportedOperationException | LinkageError e) {
                 LOG.log(Level.WARNING, "the database cannot notify this engine; it finds work by polling only", e);
                 move(ListenerState.DISABLED);
                 return;
