@@ -68,7 +68,7 @@ final class Listener {
             return;
         }
         move(ListenerState.CONNECTING);
-        thread = new Thread(this::loop, name);
+        thread = new Thread(this::run, name);
         thread.setDaemon(true);
         thread.start();
     }
@@ -89,6 +89,16 @@ final class Listener {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    private void run() {
+        try {
+            loop();
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.SEVERE, "the database listener died; the engine finds work by polling only", e);
+            move(ListenerState.DISABLED);
+            throw e;
         }
     }
 
