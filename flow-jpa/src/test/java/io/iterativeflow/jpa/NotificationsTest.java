@@ -122,7 +122,8 @@ class NotificationsTest extends StoreTestBase {
 
     @Test
     void the_listening_connection_carries_its_name_until_it_is_closed() {
-        String sql = "SELECT count(*) FROM pg_stat_activity WHERE application_name = ? AND datname = current_database()";
+        String sql = "SELECT count(*) FROM pg_stat_activity WHERE application_name = ?"
+                + " AND datname = current_database()";
         assertThat(sql().count(sql, "notifications-test")).isEqualTo(1);
 
         listening.close();

@@ -31,6 +31,7 @@ final class EngineAssembly {
             config.instanceId().ifPresent(builder::instanceId);
             resources.workers(config.executorName()).ifPresent(builder::workers);
             resources.scheduler(config.schedulerName()).ifPresent(builder::scheduler);
+            resources.listenerThreads().ifPresent(builder::listenerThreads);
             deployment.flows().forEach(flow -> builder.flow(flow.definition(), flow.source()));
             return new Assembled(builder.build(), store);
         } catch (RuntimeException e) {

@@ -32,6 +32,7 @@ public final class EngineBuilder {
     private FlowClock clock = FlowClock.SYSTEM;
     private EngineSettings settings = EngineSettings.defaults();
     private ListenSettings listen = ListenSettings.defaults();
+    private ThreadFactory listenerThreads;
     private ExecutorService workers;
     private ScheduledExecutorService scheduler;
     private String instanceId;
@@ -64,6 +65,12 @@ public final class EngineBuilder {
     /** The database listener; on by default when the store sends notifications. */
     public EngineBuilder listen(ListenSettings listen) {
         this.listen = Objects.requireNonNull(listen, "listen");
+        return this;
+    }
+
+    /** Makes the listener's one long-lived thread (a container's managed thread factory); default a plain thread. */
+    public EngineBuilder listenerThreads(ThreadFactory threads) {
+        this.listenerThreads = Objects.requireNonNull(threads, "threads");
         return this;
     }
 
@@ -125,7 +132,8 @@ public final class EngineBuilder {
                 due -> lifecycle[0].wakeIn(Duration.between(clock.instant(), due).toMillis()));
         Dispatcher dispatcher = new Dispatcher(parts, new AttemptRunner(parts), work, sched);
         lifecycle[0] = new Lifecycle(parts, dispatcher, sched, owned);
-        return new Engine(parts, dispatcher, lifecycle[0], new Wakeups(parts, dispatcher::wake, listen));
+        return new Engine(parts, dispatcher, lifecycle[0], new Wakeups(parts, dispatcher::wake, listen,
+                listenerThreads != null ? listenerThreads : threads(id, "listener")));
     }
 
     private static <T extends ExecutorService> T own(List<ExecutorService> owned, T executor) {

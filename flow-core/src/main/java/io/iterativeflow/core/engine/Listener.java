@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -39,18 +40,20 @@ final class Listener {
     private final String name;
     private final FlowClock clock;
     private final Sink sink;
+    private final ThreadFactory threads;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile ListenerState state;
     private volatile Instant since;
     private Thread thread;
 
     Listener(Optional<Notifications> source, ListenSettings settings, String instanceId, FlowClock clock,
-            Sink sink) {
+            Sink sink, ThreadFactory threads) {
         this.source = settings.enabled() ? source : Optional.empty();
         this.settings = settings;
         this.name = "iterativeflow listener " + instanceId;
         this.clock = clock;
         this.sink = sink;
+        this.threads = threads;
         this.state = this.source.isPresent() ? ListenerState.IDLE : ListenerState.DISABLED;
         this.since = clock.instant();
     }
@@ -68,8 +71,7 @@ final class Listener {
             return;
         }
         move(ListenerState.CONNECTING);
-        thread = new Thread(this::run, name);
-        thread.setDaemon(true);
+        thread = threads.newThread(this::run);
         thread.start();
     }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -27,12 +28,12 @@ final class Wakeups implements Listener.Sink {
     private final Listener listener;
     private boolean started;
 
-    Wakeups(EngineParts parts, Runnable wakeDispatcher, ListenSettings settings) {
+    Wakeups(EngineParts parts, Runnable wakeDispatcher, ListenSettings settings, ThreadFactory threads) {
         this.parts = parts;
         this.wakeDispatcher = wakeDispatcher;
         this.flowNames = parts.registry().all().stream().map(FlowDefinition::name).collect(Collectors.toSet());
         this.listener = new Listener(parts.store().notifications(), settings, parts.instanceId(), parts.clock(),
-                this);
+                this, threads);
     }
 
     synchronized void start() {

@@ -43,7 +43,7 @@ class ListenerTest {
 
     @Test
     void back_off_doubles_from_the_initial_delay_up_to_the_cap_with_jitter() {
-        Listener defaults = new Listener(Optional.empty(), ListenSettings.defaults(), "i", FlowClock.SYSTEM, sink());
+        Listener defaults = listener(Optional.empty(), ListenSettings.defaults());
         for (int i = 0; i < 50; i++) {
             assertThat(defaults.delayMillis(1)).isBetween(500L, 1_000L);
             assertThat(defaults.delayMillis(2)).isBetween(1_000L, 2_000L);
@@ -55,12 +55,12 @@ class ListenerTest {
 
     @Test
     void without_notifications_or_when_switched_off_it_is_disabled_and_stays_so() {
-        Listener none = new Listener(Optional.empty(), ListenSettings.defaults(), "i", FlowClock.SYSTEM, sink());
+        Listener none = listener(Optional.empty(), ListenSettings.defaults());
         none.start();
         assertThat(none.state()).isEqualTo(ListenerState.DISABLED);
-        Listener off = new Listener(Optional.of(name -> {
+        Listener off = listener(Optional.of(name -> {
             throw new AssertionError("must not connect");
-        }), ListenSettings.defaults().withEnabled(false), "i", FlowClock.SYSTEM, sink());
+        }), ListenSettings.defaults().withEnabled(false));
         off.start();
         off.stop();
         assertThat(off.state()).isEqualTo(ListenerState.DISABLED);
@@ -78,7 +78,7 @@ class ListenerTest {
             return new Scripted(n == 3 ? List.of(new Notification("flow_ready", "a")) : List.of(), n == 3,
                     secondConnect);
         };
-        listener = new Listener(Optional.of(source), QUICK, "i", FlowClock.SYSTEM, sink());
+        listener = listener(Optional.of(source), QUICK);
 
         listener.start();
 
@@ -92,10 +92,10 @@ class ListenerTest {
     @Test
     void a_database_that_cannot_notify_disables_the_listener_for_good() throws Exception {
         CountDownLatch tried = new CountDownLatch(1);
-        listener = new Listener(Optional.of(name -> {
+        listener = listener(Optional.of(name -> {
             tried.countDown();
             throw new UnsupportedOperationException("not PostgreSQL");
-        }), QUICK, "i", FlowClock.SYSTEM, sink());
+        }), QUICK);
 
         listener.start();
 
@@ -107,7 +107,7 @@ class ListenerTest {
     void stop_ends_listening_and_closes_the_connection() throws Exception {
         CountDownLatch listening = new CountDownLatch(1);
         Scripted connection = new Scripted(List.of(), false, listening);
-        listener = new Listener(Optional.of(name -> connection), QUICK, "i", FlowClock.SYSTEM, sink());
+        listener = listener(Optional.of(name -> connection), QUICK);
         listener.start();
         assertThat(listening.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -115,6 +115,10 @@ class ListenerTest {
 
         assertThat(listener.state()).isEqualTo(ListenerState.STOPPED);
         assertThat(connection.closed.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private Listener listener(Optional<Notifications> source, ListenSettings settings) {
+        return new Listener(source, settings, "i", FlowClock.SYSTEM, sink(), Thread::new);
     }
 
     private Listener.Sink sink() {
