@@ -32,7 +32,7 @@ public enum FlowErrorCode {
     RUN_NOT_FOUND,
     RUN_CANCELED,
     RUN_ATTEMPTS_EXHAUSTED,
-    /** {@code result(...)} waited for its whole timeout and the run is not finished yet. */
+    /** {@code result(...)} or {@code wait(...)} waited for its whole timeout and the run is not there yet. */
     RESULT_TIMEOUT,
     INVOKE_DEPTH_EXCEEDED,
     INVOKE_FANOUT_EXCEEDED,
@@ -49,5 +49,7 @@ public enum FlowErrorCode {
     /** The caller is not allowed to do this (the REST module's role check); sign in with the configured role. */
     ACCESS_DENIED,
     /** A signal's serialized payload exceeds {@code flow.limits.max-signal-payload-bytes}; nothing was stored. */
-    SIGNAL_PAYLOAD_TOO_LARGE
+    SIGNAL_PAYLOAD_TOO_LARGE,
+    /** {@code wait(...)} waited for something the run can no longer do: it ended without it. */
+    WAIT_UNSATISFIABLE
 }

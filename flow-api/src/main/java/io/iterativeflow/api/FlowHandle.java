@@ -2,6 +2,7 @@ package io.iterativeflow.api;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /** A typed entry point to one flow. Obtain it from {@link FlowEngine#flow}. Thread-safe. */
 public interface FlowHandle<I, O> {
@@ -30,6 +31,23 @@ public interface FlowHandle<I, O> {
      * or was canceled, and {@link FlowException} with {@code RESULT_TIMEOUT} when {@code timeout} passes first.
      */
     O result(String runId, Duration timeout);
+
+    /**
+     * Like {@link #result(String, Duration)}, without holding a thread while waiting: the stage completes with the
+     * output, or exceptionally with {@link RunFailedException}, {@code RESULT_TIMEOUT}, {@code RUN_NOT_FOUND} or
+     * {@code ENGINE_STOPPED} (the engine stopped first). Dependent actions may run on the engine's threads: give
+     * long ones an executor of your own ({@code thenApplyAsync(fn, executor)}).
+     *
+     * @throws FlowException {@code ARGUMENT_INVALID} for a null or negative timeout
+     */
+    CompletionStage<O> resultAsync(String runId, Duration timeout);
+
+    /**
+     * Blocks until {@code until} holds for the run (a step recorded, the run terminal) and returns what it names
+     * (the step, the run). Works wherever the run executes. Throws {@code RESULT_TIMEOUT} when {@code timeout}
+     * passes first, and {@code WAIT_UNSATISFIABLE} when the run ended without the condition ever holding.
+     */
+    <T> T wait(String runId, WaitUntil<T> until, Duration timeout);
 
     /** The run with its steps, timers and events; {@code RUN_NOT_FOUND} if this flow has no such run. */
     RunInfo status(String runId);

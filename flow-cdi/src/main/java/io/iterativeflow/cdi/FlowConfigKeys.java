@@ -60,6 +60,11 @@ public final class FlowConfigKeys {
     public static final String RETENTION_RUNS_OLDER_THAN = PREFIX + "retention.runs-older-than";
     /** Audit events older than this are deleted (runs stay). Unset (the default): events are kept. */
     public static final String RETENTION_EVENTS_OLDER_THAN = PREFIX + "retention.events-older-than";
+    /**
+     * Whether the engine listens for database notifications (PostgreSQL {@code LISTEN}) to pick up new work and wake
+     * result waiters at once; off, it relies on polling every {@link #WORKER_POLL_INTERVAL}. Default true.
+     */
+    public static final String WORKER_LISTEN = PREFIX + "worker.listen";
 
     /** How deep a chain of child runs may go, the root counting as 1. Default 10. */
     public static final String LIMITS_MAX_INVOKE_DEPTH = PREFIX + "limits.max-invoke-depth";

@@ -12,6 +12,7 @@ import io.iterativeflow.core.spi.FlowStore;
 import io.iterativeflow.core.spi.InFlightRun;
 import io.iterativeflow.core.spi.NewRun;
 import io.iterativeflow.core.spi.RecordedKey;
+import io.iterativeflow.core.spi.Notifications;
 import io.iterativeflow.core.spi.RecordedStep;
 import io.iterativeflow.core.spi.RunPosition;
 import io.iterativeflow.core.spi.RunState;
@@ -79,6 +80,7 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
     private final RunRetries retries;
     private final UndeployedRuns undeployed;
     private final InFlightReads inFlight;
+    private Optional<Notifications> notifications = Optional.empty();
 
     JpaFlowStore(Transactions tx, FlowClock clock, Duration defaultLease) {
         Leases leases = new Leases(defaultLease);
@@ -307,6 +309,17 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
     public List<RecordedKey> recordedKeys(UUID runId) {
         Checks.notNull("runId", runId);
         return inFlight.keys(runId);
+    }
+
+    /** PostgreSQL notifications on a dedicated connection, when the driver is visible; see {@link Notifications}. */
+    @Override
+    public Optional<Notifications> notifications() {
+        return notifications;
+    }
+
+    JpaFlowStore notifications(Notifications source) {
+        this.notifications = Optional.of(source);
+        return this;
     }
 
     /** Closes the EntityManagerFactory (not the DataSource, which belongs to the caller). */

@@ -4,6 +4,7 @@ import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
 import io.iterativeflow.core.spi.FlowClock;
 import io.iterativeflow.jpa.internal.EntityManagerFactories;
+import io.iterativeflow.jpa.internal.PgNotifications;
 import io.iterativeflow.jpa.internal.ResourceLocalTransactions;
 import io.iterativeflow.jpa.internal.StoreErrors;
 import io.iterativeflow.migrations.FlowMigrations;
@@ -73,7 +74,9 @@ public final class JpaFlowStoreBuilder {
         if (checkSchemaVersion) {
             checkVersion();
         }
-        return new JpaFlowStore(new ResourceLocalTransactions(factory()), clock, defaultLease);
+        JpaFlowStore store = new JpaFlowStore(new ResourceLocalTransactions(factory()), clock, defaultLease);
+        return PgNotifications.driverVisible(getClass().getClassLoader())
+                ? store.notifications(new PgNotifications(dataSource)) : store;
     }
 
     private void migrateSchema() {

@@ -42,10 +42,12 @@ final class EngineAssembly {
         JpaFlowStore store = store(config, dataSource, clock);
         try {
             EngineBuilder builder = Engine.builder().store(store).clock(clock).settings(config.engine())
-                    .versions(config.versions());
+                    .versions(config.versions())
+                    .listen(config.listen());
             config.instanceId().ifPresent(builder::instanceId);
             resources.workers(config.executorName()).ifPresent(builder::workers);
             resources.scheduler(config.schedulerName()).ifPresent(builder::scheduler);
+            resources.listenerThreads().ifPresent(builder::listenerThreads);
             deployment.flows().forEach(flow -> builder.flow(flow.definition(), flow.source()));
             PayloadValidation.configure(builder);
             Engine engine = builder.build();

@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Instance;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 
@@ -50,5 +51,11 @@ final class EngineResources {
     /** The managed scheduled executor for polls and heartbeats; empty when JNDI has none. */
     Optional<ScheduledExecutorService> scheduler(String jndiName) {
         return Jndi.find(jndiName, ScheduledExecutorService.class, "the engine schedules on a thread of its own");
+    }
+
+    /** The container's default managed thread factory, for the database listener's thread; empty when JNDI has none. */
+    Optional<ThreadFactory> listenerThreads() {
+        return Jndi.find("java:comp/DefaultManagedThreadFactory", ThreadFactory.class,
+                "the engine listens on a thread of its own");
     }
 }

@@ -4,6 +4,7 @@ import static io.iterativeflow.cdi.FlowConfigKeys.*;
 
 import io.iterativeflow.core.config.EngineSettings;
 import io.iterativeflow.core.config.VersionSettings;
+import io.iterativeflow.core.config.ListenSettings;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -18,9 +19,10 @@ import java.util.function.Function;
  * @param executorName JNDI name of the managed executor for flow bodies
  * @param schedulerName JNDI name of the managed scheduled executor for polls and heartbeats
  * @param versions how runs of undeployed flow versions are treated, and the deployment's replay check
+ * @param listen the database listener ({@code flow.worker.listen})
  */
 record FlowConfiguration(EngineSettings engine, String dataSourceName, boolean migrate, Optional<String> instanceId,
-        String executorName, String schedulerName, VersionSettings versions) {
+        String executorName, String schedulerName, VersionSettings versions, ListenSettings listen) {
 
     static final int MAX_INSTANCE_ID_LENGTH = 200;
 
@@ -52,6 +54,7 @@ record FlowConfiguration(EngineSettings engine, String dataSourceName, boolean m
                 instanceId,
                 values.text(WORKER_EXECUTOR, WORKER_EXECUTOR_DEFAULT),
                 values.text(WORKER_SCHEDULER, WORKER_SCHEDULER_DEFAULT),
-                VersionsConfig.read(values, problems));
+                VersionsConfig.read(values, problems),
+                ListenConfig.read(values, ListenSettings.defaults()));
     }
 }

@@ -13,7 +13,9 @@ import io.iterativeflow.api.RunQuery;
 import io.iterativeflow.api.SignalDeliveryResult;
 import io.iterativeflow.api.SignalSendOptions;
 import io.iterativeflow.core.registry.FlowRegistry;
+import io.iterativeflow.core.spi.ListenerState;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -32,14 +34,17 @@ public final class Engine implements FlowEngine {
     private final RunListing listing;
     private final Retention retention;
     private final Signals signals;
+    private final Wakeups wakeups;
 
-    Engine(EngineParts parts, Dispatcher dispatcher, Lifecycle lifecycle, PayloadCheck payloadCheck) {
+    Engine(EngineParts parts, Dispatcher dispatcher, Lifecycle lifecycle, PayloadCheck payloadCheck,
+            Wakeups wakeups) {
         this.parts = parts;
         this.dispatcher = dispatcher;
         this.lifecycle = lifecycle;
         this.listing = new RunListing(parts.store());
         this.retention = new Retention(parts.store(), parts.settings().retention().batchSize());
         this.signals = new Signals(parts, payloadCheck, dispatcher::wake);
+        this.wakeups = wakeups;
     }
 
     public static EngineBuilder builder() {
@@ -49,6 +54,7 @@ public final class Engine implements FlowEngine {
     /** Starts claiming and running ready runs. Idempotent. */
     public void start() {
         lifecycle.start();
+        wakeups.start();
         LOG.info(() -> "iterativeflow engine " + parts.instanceId() + " started with "
                 + parts.registry().all().size() + " flow definition(s)");
     }
@@ -59,6 +65,7 @@ public final class Engine implements FlowEngine {
      */
     public void stop() {
         lifecycle.stop();
+        wakeups.stop();
     }
 
     /**
@@ -67,6 +74,7 @@ public final class Engine implements FlowEngine {
      */
     public void halt() {
         lifecycle.halt();
+        wakeups.stop();
     }
 
     public boolean isRunning() {
@@ -74,8 +82,13 @@ public final class Engine implements FlowEngine {
     }
 
     /** The state of the database listener that speeds up wake-ups; polling works in every state. */
-    public io.iterativeflow.core.spi.ListenerState listenerState() {
-        return io.iterativeflow.core.spi.ListenerState.DISABLED;
+    public ListenerState listenerState() {
+        return wakeups.state();
+    }
+
+    /** When the listener entered its {@link #listenerState() state} (engine time), for health checks. */
+    public Instant listenerStateSince() {
+        return wakeups.since();
     }
 
     public String instanceId() {

@@ -5,6 +5,7 @@ import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
 import io.iterativeflow.core.config.EngineSettings;
 import io.iterativeflow.core.config.VersionSettings;
+import io.iterativeflow.core.config.ListenSettings;
 import io.iterativeflow.core.json.JsonCodec;
 import io.iterativeflow.core.json.JsonbCodec;
 import io.iterativeflow.core.registry.FlowRegistry;
@@ -32,6 +33,8 @@ public final class EngineBuilder {
     private FlowClock clock = FlowClock.SYSTEM;
     private EngineSettings settings = EngineSettings.defaults();
     private VersionSettings versions = VersionSettings.defaults();
+    private ListenSettings listen = ListenSettings.defaults();
+    private ThreadFactory listenerThreads;
     private ExecutorService workers;
     private ScheduledExecutorService scheduler;
     private String instanceId;
@@ -65,6 +68,18 @@ public final class EngineBuilder {
     /** How runs of flow versions that are no longer deployed are treated. */
     public EngineBuilder versions(VersionSettings versions) {
         this.versions = Objects.requireNonNull(versions, "versions");
+        return this;
+    }
+
+    /** The database listener; on by default when the store sends notifications. */
+    public EngineBuilder listen(ListenSettings listen) {
+        this.listen = Objects.requireNonNull(listen, "listen");
+        return this;
+    }
+
+    /** Makes the listener's one long-lived thread (a container's managed thread factory); default a plain thread. */
+    public EngineBuilder listenerThreads(ThreadFactory threads) {
+        this.listenerThreads = Objects.requireNonNull(threads, "threads");
         return this;
     }
 
@@ -117,6 +132,7 @@ public final class EngineBuilder {
         }
         List<String> problems = new ArrayList<>(settings.problems());
         problems.addAll(versions.problems());
+        problems.addAll(listen.problems());
         if (!problems.isEmpty()) {
             throw new FlowException(FlowErrorCode.CONFIG_INVALID, String.join("; ", problems));
         }
@@ -132,11 +148,12 @@ public final class EngineBuilder {
                 : own(owned, Executors.newScheduledThreadPool(2, threads(id, "scheduler")));
         Lifecycle[] lifecycle = new Lifecycle[1];
         EngineParts parts = new EngineParts(id, store, codec != null ? codec : new JsonbCodec(), clock, settings,
-                registry, new InFlight(), new Completions(), new StepInvoker(work),
+                registry, new InFlight(), new Completions(work, sched, settings.pollInterval()), new StepInvoker(work),
                 due -> lifecycle[0].wakeIn(Duration.between(clock.instant(), due).toMillis()), versions);
         Dispatcher dispatcher = new Dispatcher(parts, new AttemptRunner(parts), work, sched);
         lifecycle[0] = new Lifecycle(parts, dispatcher, sched, owned);
-        return new Engine(parts, dispatcher, lifecycle[0], payloadCheck);
+        return new Engine(parts, dispatcher, lifecycle[0], payloadCheck, new Wakeups(parts, dispatcher::wake, listen,
+                listenerThreads != null ? listenerThreads : threads(id, "listener")));
     }
 
     private static <T extends ExecutorService> T own(List<ExecutorService> owned, T executor) {

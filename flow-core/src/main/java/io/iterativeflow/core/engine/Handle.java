@@ -9,6 +9,7 @@ import io.iterativeflow.api.RunInfo;
 import io.iterativeflow.api.RunFailedException;
 import io.iterativeflow.api.RunStatus;
 import io.iterativeflow.api.StartOptions;
+import io.iterativeflow.api.WaitUntil;
 import io.iterativeflow.core.config.EngineSettings;
 import io.iterativeflow.core.json.JsonSize;
 import io.iterativeflow.core.spi.NewRun;
@@ -17,15 +18,10 @@ import io.iterativeflow.core.spi.StartResult;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletionStage;
 
 /** The typed handle of one deployed flow definition. */
 final class Handle<I, O> implements FlowHandle<I, O> {
-
-    private static final long POLL_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final FlowDefinition<I, O> definition;
     private final EngineParts parts;
@@ -87,25 +83,28 @@ final class Handle<I, O> implements FlowHandle<I, O> {
     @Override
     public O result(String runId, Duration timeout) {
         UUID id = Args.runId(runId);
-        long deadline = System.nanoTime() + Args.timeout(timeout).toNanos();
-        while (true) {
-            CompletableFuture<Void> transition = parts.completions().subscribe(id);
-            try {
-                RunState state = state(id, runId);
-                if (state.status().isTerminal()) {
-                    return outcome(runId, state);
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new FlowException(FlowErrorCode.RESULT_TIMEOUT, "run " + runId + " is still "
-                            + state.status().dbName() + " after " + timeout + "; wait longer or check its status",
-                            runId, null);
-                }
-                awaitQuietly(transition, Math.min(left, POLL_SLICE_NANOS), runId);
-            } finally {
-                parts.completions().unsubscribe(id, transition);
-            }
-        }
+        Args.timeout(timeout);
+        return new BlockingWaiter<>(id, null, () -> ended(id, runId)).await(parts.completions(), timeout,
+                parts.settings().pollInterval(), () -> timedOut(runId, "end", timeout));
+    }
+
+    @Override
+    public CompletionStage<O> resultAsync(String runId, Duration timeout) {
+        UUID id = Args.runId(runId);
+        Args.timeout(timeout);
+        Completions completions = parts.completions();
+        return new AsyncWaiter<>(id, null, () -> ended(id, runId), completions.executor())
+                .start(completions, timeout, () -> timedOut(runId, "end", timeout), completions.timers());
+    }
+
+    @Override
+    public <T> T wait(String runId, WaitUntil<T> until, Duration timeout) {
+        UUID id = Args.runId(runId);
+        Args.notNull("wait condition", until);
+        Args.timeout(timeout);
+        Waiter.Check<T> check = WaitChecks.of(until, () -> details(id, runId));
+        return new BlockingWaiter<>(id, WaitChecks.progressKey(until), check).await(parts.completions(), timeout,
+                parts.settings().pollInterval(), () -> timedOut(runId, WaitChecks.describe(until), timeout));
     }
 
     @Override
@@ -146,16 +145,24 @@ final class Handle<I, O> implements FlowHandle<I, O> {
         return state;
     }
 
-    private static void awaitQuietly(CompletableFuture<Void> transition, long nanos, String runId) {
-        try {
-            transition.get(nanos, TimeUnit.NANOSECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FlowException(FlowErrorCode.RESULT_TIMEOUT, "interrupted while waiting for run " + runId,
-                    runId, e);
+    private Optional<Waiter.Done<O>> ended(UUID id, String runId) {
+        RunState state = state(id, runId);
+        return state.status().isTerminal() ? Optional.of(new Waiter.Done<>(outcome(runId, state))) : Optional.empty();
+    }
+
+    private RunInfo details(UUID id, String runId) {
+        RunInfo info = parts.store().details(id).orElseThrow(() -> new FlowException(FlowErrorCode.RUN_NOT_FOUND,
+                "no run with id " + runId + "; it never existed or retention removed it", runId, null));
+        if (!info.flowName().equals(definition.name())) {
+            throw new FlowException(FlowErrorCode.RUN_NOT_FOUND, "run " + runId + " belongs to flow "
+                    + info.flowName() + ", not " + definition.name() + "; use that flow's handle", runId, null);
         }
+        return info;
+    }
+
+    private static FlowException timedOut(String runId, String what, Duration timeout) {
+        return new FlowException(FlowErrorCode.RESULT_TIMEOUT, "run " + runId + " did not " + what + " within "
+                + timeout + "; wait longer or check its status", runId, null);
     }
 
     private static FlowErrorCode codeOf(String code) {

@@ -162,4 +162,9 @@ public interface FlowStore {
 
     /** The keys a run recorded: its steps in history order, then its sleep timers. */
     List<RecordedKey> recordedKeys(UUID runId);
+
+    /** The store's database notifications, if it sends them; empty by default (the engine then only polls). */
+    default Optional<Notifications> notifications() {
+        return Optional.empty();
+    }
 }

@@ -33,13 +33,20 @@ public final class Cancellation {
             ), e AS (
                 INSERT INTO workflow.events (run_id, type, attempt, detail, at)
                 SELECT id, 'canceled', attempts, cancel_reason, %1$s FROM c
+            ), n AS (
+                %3$s
             ), wake AS (
                 UPDATE workflow.runs p SET available_at = %1$s, updated_at = %1$s
                 FROM c WHERE c.id = :runId AND p.id = c.parent_run_id AND p.status = 'awaiting_child'
                   AND p.wait_key = c.parent_key
+                RETURNING p.flow_name
+            ), wn AS (
+                %5$s
             )
-            SELECT (SELECT count(*) FROM known) AS known, (SELECT count(*) FROM c WHERE id = :runId) AS canceled
-            """.formatted(Sql.NOW, Sql.TERMINAL);
+            SELECT (SELECT count(*) FROM known) AS known, (SELECT count(*) FROM c WHERE id = :runId) AS canceled, %4$s,
+                   (SELECT count(*) FROM wn) AS woken
+            """.formatted(Sql.NOW, Sql.TERMINAL, Notify.canceled("c"), Notify.NOTIFIED,
+                    Notify.ready("flow_name", "wake"));
 
     private final Transactions tx;
     private final FlowClock clock;

@@ -42,13 +42,15 @@ public final class ChildInvocation {
                 VALUES (:childId, :flowName, :flowVersion, 'pending', CAST(:input AS jsonb), :idempotencyKey,
                         CAST(:tags AS text[]), :priority, 0, %1$s, :depth, :runId, :cursorKey, %1$s, %1$s)
                 ON CONFLICT (flow_name, flow_version, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-                RETURNING id, created_at
+                RETURNING id, created_at, flow_name
             ), created AS (
                 INSERT INTO workflow.events (run_id, type, attempt, detail, at)
                 SELECT id, 'created', 0, :parentDetail, created_at FROM ins
+            ), n AS (
+                %2$s
             )
-            SELECT id FROM ins
-            """.formatted(Sql.NOW);
+            SELECT id, %3$s FROM ins
+            """.formatted(Sql.NOW, Notify.ready("flow_name", "ins"), Notify.NOTIFIED);
 
     private static final String AWAIT = """
             WITH f AS (

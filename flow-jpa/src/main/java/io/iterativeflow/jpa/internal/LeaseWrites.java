@@ -31,13 +31,15 @@ public final class LeaseWrites {
                 SET status = 'pending', available_at = %1$s, lease_owner = NULL, lease_expires_at = NULL,
                     updated_at = %1$s
                 FROM expired WHERE u.id = expired.id
-                RETURNING u.id, u.attempts, expired.lease_owner AS previous_owner
+                RETURNING u.id, u.attempts, u.flow_name, expired.lease_owner AS previous_owner
             ), e AS (
                 INSERT INTO workflow.events (run_id, type, attempt, detail, at)
                 SELECT id, 'lease_expired', attempts, previous_owner, %1$s FROM r
+            ), n AS (
+                %2$s
             )
-            SELECT count(*) AS reclaimed FROM r
-            """.formatted(Sql.NOW);
+            SELECT count(*) AS reclaimed, %3$s FROM r
+            """.formatted(Sql.NOW, Notify.ready("flow_name", "r"), Notify.NOTIFIED);
 
     private final Transactions tx;
     private final FlowClock clock;

@@ -21,9 +21,13 @@ public final class RunCreation {
             ), created AS (
                 INSERT INTO workflow.events (run_id, type, attempt, at)
                 SELECT id, 'created', 0, created_at FROM ins
+            ), n AS (
+                %s
             )
-            SELECT id FROM ins
-            """.formatted(Sql.nowPlus("delayMs"), Sql.NOW, Sql.NOW);
+            SELECT id, %s FROM ins
+            """.formatted(Sql.nowPlus("delayMs"), Sql.NOW, Sql.NOW,
+                    Notify.ready(":flowName", "ins WHERE :delayMs <= 0"),
+                    Notify.NOTIFIED);
 
     private static final String EXISTING = "SELECT r.id FROM FlowRun r WHERE r.flowName = :flowName"
             + " AND r.flowVersion = :flowVersion AND r.idempotencyKey = :idempotencyKey";

@@ -23,7 +23,9 @@ public final class RunRetries {
                     suspensions = attempts, available_at = %1$s, updated_at = %1$s,
                     lease_owner = NULL, lease_expires_at = NULL, wait_kind = NULL, wait_key = NULL
                 WHERE id = :runId AND status = 'failed'
-                RETURNING id, attempts
+                RETURNING id, attempts, flow_name
+            ), n AS (
+                %2$s
             ), tail AS (
                 SELECT s.run_id, s.cursor_key FROM workflow.steps s JOIN r ON s.run_id = r.id
                 WHERE s.status = 'failed' AND s.position > COALESCE(
@@ -41,8 +43,8 @@ public final class RunRetries {
                        (SELECT 'cleared ' || string_agg(cursor_key, ', ' ORDER BY cursor_key) FROM cleared), %1$s
                 FROM r
             )
-            SELECT count(*) AS retried FROM r
-            """.formatted(Sql.NOW);
+            SELECT count(*) AS retried, %3$s FROM r
+            """.formatted(Sql.NOW, Notify.ready("flow_name", "r"), Notify.NOTIFIED);
 
     private static final String STATUS = "SELECT status FROM workflow.runs WHERE id = :runId";
 

@@ -14,12 +14,14 @@ public final class RunTransitions {
             WITH f AS (
                 UPDATE workflow.runs SET %s, lease_owner = NULL, lease_expires_at = NULL, updated_at = %s
                 WHERE %s
-                RETURNING id, parent_run_id, parent_key
+                RETURNING id, flow_name, parent_run_id, parent_key
             ), e AS (
                 INSERT INTO workflow.events (run_id, type, attempt, detail, at)
                 SELECT id, :eventType, :attempt, :detail, %s FROM f
+            ), n AS (
+                %s
             )%s
-            SELECT count(*) AS fenced FROM f
+            SELECT count(*) AS fenced, %s%s FROM f
             """;
 
     /**
@@ -30,15 +32,21 @@ public final class RunTransitions {
             , wake AS (
                 UPDATE workflow.runs p SET available_at = %1$s, updated_at = %1$s
                 FROM f WHERE p.id = f.parent_run_id AND p.status = 'awaiting_child' AND p.wait_key = f.parent_key
-            )""".formatted(Sql.NOW);
+                RETURNING p.flow_name
+            ), wn AS (
+                %2$s
+            )""".formatted(Sql.NOW, Notify.ready("flow_name", "wake"));
+
+    /** The column that makes the statement evaluate {@code wn}, the notification of a woken parent. */
+    static final String WOKEN = "(SELECT count(*) FROM wn) AS woken";
 
     private static final String COMPLETE = statement("status = 'completed', output = CAST(:output AS jsonb), "
-            + "error_code = NULL, error_message = NULL, finished_at = " + Sql.NOW, WAKE_PARENT);
+            + "error_code = NULL, error_message = NULL, finished_at = " + Sql.NOW, Notify.terminal("f"), true);
     private static final String FAIL = statement("status = 'failed', error_code = :errorCode, "
-            + "error_message = :errorMessage, finished_at = " + Sql.NOW, WAKE_PARENT);
+            + "error_message = :errorMessage, finished_at = " + Sql.NOW, Notify.terminal("f"), true);
     /** A release is a clean ending: it counts as a suspension, so shutdowns never use up max-run-attempts. */
     private static final String RELEASE = statement("status = 'pending', suspensions = suspensions + 1, "
-            + "available_at = " + Sql.NOW, "");
+            + "available_at = " + Sql.NOW, Notify.ready("flow_name", "f"), false);
 
     private final Transactions tx;
     private final FlowClock clock;
@@ -68,7 +76,8 @@ public final class RunTransitions {
         return (Long) row[0] == 0 ? WriteOutcome.LEASE_LOST : WriteOutcome.WRITTEN;
     }
 
-    private static String statement(String set, String more) {
-        return TEMPLATE.formatted(set, Sql.NOW, Sql.FENCED, Sql.NOW, more);
+    private static String statement(String set, String notify, boolean wakesParent) {
+        return TEMPLATE.formatted(set, Sql.NOW, Sql.FENCED, Sql.NOW, notify, wakesParent ? WAKE_PARENT : "",
+                Notify.NOTIFIED, wakesParent ? ", " + WOKEN : "");
     }
 }

@@ -36,13 +36,15 @@ public final class SignalDeliveries {
             ), w AS (
                 UPDATE workflow.runs SET available_at = %1$s, updated_at = %1$s
                 WHERE id = :runId AND :status = 'delivered' AND %2$s
-                RETURNING id
+                RETURNING id, flow_name
+            ), n AS (
+                %3$s
             ), e AS (
                 INSERT INTO workflow.events (run_id, type, attempt, detail, at)
                 SELECT r.id, 'signal_' || :status, r.attempts, :name, %1$s FROM workflow.runs r WHERE r.id = :runId
             )
-            SELECT (SELECT count(*) FROM s) AS stored, (SELECT count(*) FROM w) AS woken
-            """.formatted(Sql.NOW, SignalSql.WAITS_FOR_NAME);
+            SELECT (SELECT count(*) FROM s) AS stored, (SELECT count(*) FROM w) AS woken, %4$s
+            """.formatted(Sql.NOW, SignalSql.WAITS_FOR_NAME, Notify.ready("flow_name", "w"), Notify.NOTIFIED);
 
     private final Transactions tx;
     private final FlowClock clock;

@@ -51,9 +51,12 @@ public final class StepFailures {
                 UPDATE workflow.runs SET updated_at = %1$s, lease_expires_at = %2$s
                 WHERE %3$s
                 RETURNING id
-            ), %4$s
-            SELECT count(*) AS fenced FROM f
-            """.formatted(Sql.NOW, Sql.RENEWED_LEASE, Sql.FENCED, STEP.formatted(Sql.NOW, Sql.NOW));
+            ), %4$s, n AS (
+                %5$s
+            )
+            SELECT count(*) AS fenced, %6$s FROM f
+            """.formatted(Sql.NOW, Sql.RENEWED_LEASE, Sql.FENCED, STEP.formatted(Sql.NOW, Sql.NOW),
+                    Notify.progress("id", ":cursorKey", "f"), Notify.NOTIFIED);
 
     private final Transactions tx;
     private final FlowClock clock;

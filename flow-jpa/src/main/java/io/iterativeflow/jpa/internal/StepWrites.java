@@ -33,13 +33,16 @@ public final class StepWrites {
             ), e AS (
                 INSERT INTO workflow.events (run_id, type, attempt, cursor_key, at)
                 SELECT :runId, 'step_completed', :attempt, cursor_key, %1$s FROM s
+            ), n AS (
+                %4$s
             )
-            SELECT (SELECT count(*) FROM f) AS fenced, (SELECT count(*) FROM s) AS written,
+            SELECT (SELECT count(*) FROM f) AS fenced, (SELECT count(*) FROM s) AS written, %5$s,
                    (SELECT count(*) FROM workflow.steps
                     WHERE run_id = :runId AND cursor_key = :cursorKey AND status = 'completed') AS found,
                    (SELECT CAST(result AS text) FROM workflow.steps
                     WHERE run_id = :runId AND cursor_key = :cursorKey AND status = 'completed') AS recorded
-            """.formatted(Sql.NOW, Sql.RENEWED_LEASE, Sql.FENCED);
+            """.formatted(Sql.NOW, Sql.RENEWED_LEASE, Sql.FENCED, Notify.progress(":runId", "cursor_key", "s"),
+                    Notify.NOTIFIED);
 
     private static final String RECORDED = "SELECT s.result FROM FlowStep s WHERE s.runId = :runId"
             + " AND s.cursorKey = :cursorKey AND s.status = 'completed'";

@@ -1,0 +1,16 @@
+package io.iterativeflow.cdi.internal;
+
+import static io.iterativeflow.cdi.FlowConfigKeys.WORKER_LISTEN;
+
+import io.iterativeflow.core.config.ListenSettings;
+
+/** Reads {@code flow.worker.listen}; the back-off of the listener keeps its defaults. */
+final class ListenConfig {
+
+    private ListenConfig() {
+    }
+
+    static ListenSettings read(ConfigValues values, ListenSettings defaults) {
+        return defaults.withEnabled(values.bool(WORKER_LISTEN, defaults.enabled()));
+    }
+}

@@ -1,0 +1,61 @@
+package io.iterativeflow.core.engine;
+
+import io.iterativeflow.api.FlowErrorCode;
+import io.iterativeflow.api.FlowException;
+import io.iterativeflow.api.RunInfo;
+import io.iterativeflow.api.StepInfo;
+import io.iterativeflow.api.WaitUntil;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The check behind each kind of {@link WaitUntil}, over a fresh read of the run. */
+final class WaitChecks {
+
+    private WaitChecks() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> Waiter.Check<T> of(WaitUntil<T> until, Supplier<RunInfo> read) {
+        if (until instanceof WaitUntil.Step step) {
+            return (Waiter.Check<T>) step(step.cursorKey(), read);
+        }
+        if (until instanceof WaitUntil.Terminal) {
+            return (Waiter.Check<T>) terminal(read);
+        }
+        throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "this engine cannot wait for " + until);
+    }
+
+    /** The cursor key whose recording should wake the waiter, or null. */
+    static String progressKey(WaitUntil<?> until) {
+        return until instanceof WaitUntil.Step step ? step.cursorKey() : null;
+    }
+
+    /** What the timeout message says the run did not do. */
+    static String describe(WaitUntil<?> until) {
+        return until instanceof WaitUntil.Step step ? "record step '" + step.cursorKey() + "'" : "end";
+    }
+
+    private static Waiter.Check<StepInfo> step(String cursorKey, Supplier<RunInfo> read) {
+        return () -> {
+            RunInfo run = read.get();
+            Optional<StepInfo> step = run.step(cursorKey)
+                    .filter(s -> "step".equals(s.kind()) && s.finishedAt().isPresent());
+            if (step.isPresent()) {
+                return Optional.of(new Waiter.Done<>(step.get()));
+            }
+            if (run.status().isTerminal()) {
+                throw new FlowException(FlowErrorCode.WAIT_UNSATISFIABLE, "run " + run.runId() + " is "
+                        + run.status().dbName() + " and never recorded step '" + cursorKey + "'; check the step's"
+                        + " name (later occurrences are name:1, name:2) and the run's status", run.runId(), null);
+            }
+            return Optional.empty();
+        };
+    }
+
+    private static Waiter.Check<RunInfo> terminal(Supplier<RunInfo> read) {
+        return () -> {
+            RunInfo run = read.get();
+            return run.status().isTerminal() ? Optional.of(new Waiter.Done<>(run)) : Optional.empty();
+        };
+    }
+}
