@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.iterativeflow.api.FlowDefinition;
+import io.iterativeflow.core.config.ListenSettings;
 import io.iterativeflow.core.engine.Engine;
 import io.iterativeflow.core.spi.ListenerState;
 import io.iterativeflow.jpa.testing.PostgresTest;
@@ -50,6 +51,35 @@ class ListenerReconnectTest extends EngineTestBase {
         assertThat(result).isNotDone();
         finish.countDown();
         assertThat(result.get(15, TimeUnit.SECONDS)).isEqualTo("done x");
+    }
+
+    @Test
+    void an_end_missed_while_the_listener_was_down_is_found_when_it_listens_again() throws Exception {
+        CountDownLatch inStep = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        FlowDefinition<String, String> job = FlowDefinition.builder("job", String.class, String.class)
+                .body((ctx, in) -> ctx.step("work", String.class, s -> {
+                    inStep.countDown();
+                    finish.await();
+                    return "done " + in;
+                })).build();
+        Engine runner = fixture.start(Listeners.lease(Duration.ofSeconds(30)), job);
+        String runId = runner.flow(job).start("y");
+        assertThat(inStep.await(15, TimeUnit.SECONDS)).isTrue();
+        Engine watcher = fixture.start(b -> Listeners.pollingHourly().apply(b)
+                .listen(ListenSettings.defaults().withBackoff(Duration.ofSeconds(10), Duration.ofSeconds(30))), job);
+        await().atMost(WAIT).until(() -> watcher.listenerState() == ListenerState.LISTENING);
+        CompletableFuture<String> result = watcher.flow(job).resultAsync(runId, WAIT).toCompletableFuture();
+        assertThat(Listeners.killListener(db, watcher)).isEqualTo(1);
+        await().atMost(WAIT).until(() -> watcher.listenerState() == ListenerState.BACKING_OFF);
+
+        finish.countDown();
+        await().atMost(WAIT).until(() -> "completed".equals(statusOf(runId)));
+
+        assertThat(watcher.listenerState()).as("still backing off (5 to 10 s)").isEqualTo(ListenerState.BACKING_OFF);
+        assertThat(result).as("the end was missed: no notification, no poll").isNotDone();
+        assertThat(result.get(30, TimeUnit.SECONDS)).isEqualTo("done y");
+        assertThat(watcher.listenerState()).isEqualTo(ListenerState.LISTENING);
     }
 
     @Test

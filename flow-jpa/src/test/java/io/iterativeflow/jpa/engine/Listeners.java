@@ -1,6 +1,5 @@
 package io.iterativeflow.jpa.engine;
 
-import io.iterativeflow.core.config.EngineSettings;
 import io.iterativeflow.core.config.ListenSettings;
 import io.iterativeflow.core.engine.Engine;
 import io.iterativeflow.core.engine.EngineBuilder;
@@ -30,10 +29,6 @@ final class Listeners {
     /** The fast test settings, not listening: everything is found by polling. */
     static UnaryOperator<EngineBuilder> deaf() {
         return b -> b.listen(ListenSettings.defaults().withEnabled(false));
-    }
-
-    static EngineSettings settings(Duration poll, Duration lease) {
-        return EngineFixture.FAST.withPollInterval(poll).withLeaseDuration(lease);
     }
 
     /** Terminates the backend of the engine's listening connection; returns how many were terminated. */
