@@ -5,7 +5,9 @@ import io.iterativeflow.core.spi.ClaimedRun;
 import io.iterativeflow.core.spi.Fence;
 import io.iterativeflow.core.spi.FlowClock;
 import io.iterativeflow.core.spi.FlowStore;
+import io.iterativeflow.core.spi.KeyedRun;
 import io.iterativeflow.core.spi.NewRun;
+import io.iterativeflow.core.spi.QueueStats;
 import io.iterativeflow.core.spi.RecordedStep;
 import io.iterativeflow.core.spi.RunState;
 import io.iterativeflow.core.spi.StartResult;
@@ -17,6 +19,7 @@ import io.iterativeflow.jpa.internal.Claims;
 import io.iterativeflow.jpa.internal.EntityManagerFactories;
 import io.iterativeflow.jpa.internal.LeaseWrites;
 import io.iterativeflow.jpa.internal.Leases;
+import io.iterativeflow.jpa.internal.OperationsReads;
 import io.iterativeflow.jpa.internal.RunCreation;
 import io.iterativeflow.jpa.internal.RunReads;
 import io.iterativeflow.jpa.internal.RunTransitions;
@@ -54,6 +57,7 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
     private final Cancellation cancellation;
     private final LeaseWrites leaseWrites;
     private final RunReads reads;
+    private final OperationsReads operations;
 
     JpaFlowStore(Transactions tx, FlowClock clock, Duration defaultLease) {
         Leases leases = new Leases(defaultLease);
@@ -67,6 +71,7 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
         this.cancellation = new Cancellation(tx, clock);
         this.leaseWrites = new LeaseWrites(tx, clock, leases);
         this.reads = new RunReads(tx);
+        this.operations = new OperationsReads(tx, clock);
     }
 
     /** A store over {@code dataSource} with default settings; the schema must be migrated (see the builder). */
@@ -180,6 +185,23 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
     public Optional<RunInfo> details(UUID runId) {
         Checks.notNull("runId", runId);
         return reads.details(runId);
+    }
+
+    @Override
+    public Optional<KeyedRun> latestRunWithKeyPrefix(String flowName, String keyPrefix) {
+        Checks.notNull("flowName", flowName);
+        Checks.notNull("keyPrefix", keyPrefix);
+        return operations.latestWithKeyPrefix(flowName, keyPrefix);
+    }
+
+    @Override
+    public QueueStats queueStats() {
+        return operations.queue();
+    }
+
+    @Override
+    public String schemaVersion() {
+        return operations.schemaVersion();
     }
 
     /** Closes the EntityManagerFactory (not the DataSource, which belongs to the caller). */

@@ -52,7 +52,9 @@ final class AttemptRunner {
                 parts.wakes());
         StepRunner steps = new StepRunner(run.runId().toString(), attempt, writes, parts.stepInvoker(),
                 parts.codec(), parts.settings().defaultStepTimeout(),
-                parts.settings().limits().maxStepResultBytes());
+                parts.settings().limits().maxStepResultBytes(),
+                (step, tries, took, outcome) -> RunEvents.stepFinished(parts, RunEvents.of(run), step, tries, took,
+                        outcome));
         ReplayContext ctx = new ReplayContext(run, writes, steps);
         try {
             Object output = invoke(definition.get(), ctx, parts.codec().fromJson(run.inputJson(),
@@ -61,7 +63,9 @@ final class AttemptRunner {
                 return;
             }
             String json = parts.codec().toJson(output);
-            settled(run, parts.store().complete(run.fence(), json));
+            if (settled(run, parts.store().complete(run.fence(), json))) {
+                RunEvents.completed(parts, run);
+            }
         } catch (Suspended | Aborted ended) {
             return;
         } catch (FlowException e) {
@@ -77,6 +81,10 @@ final class AttemptRunner {
                 return;
             }
             finish(run, attempt, FlowErrorCode.FLOW_FAILED, "the flow body threw outside of any step: " + e);
+        } finally {
+            if (writes.suspended() && !attempt.isAborted()) {
+                RunEvents.suspended(parts, run);
+            }
         }
     }
 
@@ -91,12 +99,16 @@ final class AttemptRunner {
         if (attempt.isAborted()) {
             return;
         }
-        settled(run, parts.store().fail(run.fence(), code.name(), message));
+        if (settled(run, parts.store().fail(run.fence(), code.name(), message))) {
+            RunEvents.failed(parts, run, code);
+        }
     }
 
-    private void settled(ClaimedRun run, WriteOutcome outcome) {
+    private boolean settled(ClaimedRun run, WriteOutcome outcome) {
         if (outcome == WriteOutcome.WRITTEN) {
             parts.completions().fire(run.runId());
+            return true;
         }
+        return false;
     }
 }

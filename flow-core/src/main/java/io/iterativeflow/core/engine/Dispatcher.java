@@ -1,7 +1,9 @@
 package io.iterativeflow.core.engine;
 
 import io.iterativeflow.core.spi.ClaimedRun;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,6 +28,7 @@ final class Dispatcher {
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile boolean moreWaiting;
     private volatile boolean open;
+    private volatile Instant lastRound;
 
     Dispatcher(EngineParts parts, AttemptRunner runner, Executor workers, Executor claimer) {
         this.parts = parts;
@@ -51,6 +54,11 @@ final class Dispatcher {
         }
     }
 
+    /** When the last claim round ended (engine time); empty before the first. For the liveness check. */
+    Optional<Instant> lastRound() {
+        return Optional.ofNullable(lastRound);
+    }
+
     /** Starts claiming; until then wake-ups are ignored. */
     void open() {
         open = true;
@@ -65,6 +73,7 @@ final class Dispatcher {
         try {
             while (open && wanted.getAndSet(false)) {
                 claimOnce();
+                lastRound = parts.clock().instant();
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "claiming runs failed; trying again at the next poll", e);

@@ -24,11 +24,14 @@ public final class Engine implements FlowEngine {
     private final EngineParts parts;
     private final Dispatcher dispatcher;
     private final Lifecycle lifecycle;
+    private final EngineProbe probe;
 
     Engine(EngineParts parts, Dispatcher dispatcher, Lifecycle lifecycle) {
         this.parts = parts;
         this.dispatcher = dispatcher;
         this.lifecycle = lifecycle;
+        this.probe = new EngineProbe(parts, dispatcher::lastRound, lifecycle::startedAt, this::isRunning,
+                this::listenerState);
     }
 
     public static EngineBuilder builder() {
@@ -65,6 +68,11 @@ public final class Engine implements FlowEngine {
     /** The state of the database listener that speeds up wake-ups; polling works in every state. */
     public io.iterativeflow.core.spi.ListenerState listenerState() {
         return io.iterativeflow.core.spi.ListenerState.DISABLED;
+    }
+
+    /** Health and queue figures of this instance, for health checks and metrics. */
+    public EngineProbe probe() {
+        return probe;
     }
 
     public String instanceId() {
@@ -137,6 +145,7 @@ public final class Engine implements FlowEngine {
         if (canceled.get()) {
             parts.inFlight().abort(id, "run canceled: " + why);
             parts.completions().fire(id);
+            RunEvents.canceled(parts, id);
         }
         return canceled.get();
     }

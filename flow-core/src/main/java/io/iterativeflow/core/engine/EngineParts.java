@@ -17,7 +17,8 @@ record EngineParts(
         InFlight inFlight,
         Completions completions,
         StepInvoker stepInvoker,
-        WakeScheduler wakes) {
+        WakeScheduler wakes,
+        Listeners listeners) {
 
     /** Wakes the dispatcher when a suspended run of this instance becomes due soon. */
     @FunctionalInterface
