@@ -4,6 +4,7 @@ import io.iterativeflow.core.engine.Engine;
 import io.iterativeflow.core.engine.EngineBuilder;
 import io.iterativeflow.core.spi.FlowClock;
 import io.iterativeflow.jpa.JpaFlowStore;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /** Builds the engine of a checked deployment: store (migrated first when configured), clock, executors, flows. */
@@ -31,7 +32,13 @@ final class EngineAssembly {
             resources.workers(config.executorName()).ifPresent(builder::workers);
             resources.scheduler(config.schedulerName()).ifPresent(builder::scheduler);
             deployment.flows().forEach(flow -> builder.flow(flow.definition(), flow.source()));
-            return new Assembled(builder.build(), store);
+            deployment.schedules().forEach(builder::schedule);
+            resources.listeners().forEach(builder::listener);
+            Optional<FlowMetrics> metrics = OptionalIntegrations.metrics();
+            metrics.ifPresent(m -> builder.listener(m.listener()));
+            Engine engine = builder.build();
+            metrics.ifPresent(m -> m.bindGauges(engine.probe()));
+            return new Assembled(engine, store);
         } catch (RuntimeException e) {
             store.close();
             throw e;
