@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Starts a run of a {@link Flow} class on a cron schedule. The flow's input type must be {@link CronTick} (the run
  * learns which tick started it) or {@link Void}. Each tick starts at most one run across every instance sharing the
- * database (its idempotency key is {@code cron:<flow>:<tick instant>}); the runs carry the tag {@value CronSchedule#TAG}.
- * An invalid expression, zone or jitter fails the deployment.
+ * database (its idempotency key is {@code cron:<flow>:<tick instant>}); the runs carry the tag
+ * {@value CronSchedule#TAG}. An invalid expression, zone or jitter fails the deployment.
  *
  * <pre>{@code
  * @Flow(name = "morning-report")

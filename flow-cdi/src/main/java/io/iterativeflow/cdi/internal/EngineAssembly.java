@@ -37,7 +37,7 @@ final class EngineAssembly {
             Optional<FlowMetrics> metrics = OptionalIntegrations.metrics();
             metrics.ifPresent(m -> builder.listener(m.listener()));
             Engine engine = builder.build();
-            metrics.ifPresent(m -> m.bindGauges(engine.probe()));
+            metrics.ifPresent(m -> m.bind(engine));
             return new Assembled(engine, store);
         } catch (RuntimeException e) {
             store.close();

@@ -38,7 +38,7 @@ public class FlowExtension implements Extension {
 
     void addInternalBeans(@Observes BeforeBeanDiscovery event) {
         event.addAnnotatedType(EngineHolder.class, EngineHolder.class.getName());
-        OptionalIntegrations.addHealthChecks(event);
+        OptionalIntegrations.addBeans(event);
     }
 
     void checkFlowType(@Observes @WithAnnotations(Flow.class) ProcessAnnotatedType<?> event) {

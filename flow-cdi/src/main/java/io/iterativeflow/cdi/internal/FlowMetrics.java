@@ -1,10 +1,10 @@
 package io.iterativeflow.cdi.internal;
 
+import io.iterativeflow.api.FlowDefinition;
 import io.iterativeflow.api.FlowListener;
+import io.iterativeflow.core.engine.Engine;
 import io.iterativeflow.core.engine.EngineProbe;
-import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.CDI;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,27 +24,29 @@ final class FlowMetrics {
     private final MetricRegistry registry;
     private final MetricsListener listener;
 
-    private FlowMetrics(MetricRegistry registry) {
-        this.registry = registry;
+    FlowMetrics(MetricRegistry registry) {
+        this.registry = Objects.requireNonNull(registry, "registry");
         this.listener = new MetricsListener(registry);
-    }
-
-    /** Empty when CDI has no {@code MetricRegistry} bean (MicroProfile Metrics API without an implementation). */
-    static Optional<FlowMetrics> ofApplicationRegistry() {
-        try {
-            Instance<MetricRegistry> registries = CDI.current().select(MetricRegistry.class);
-            return registries.isResolvable() ? Optional.of(new FlowMetrics(registries.get())) : Optional.empty();
-        } catch (RuntimeException e) {
-            LOG.log(Level.INFO, "no MicroProfile Metrics registry; the engine records no metrics", e);
-            return Optional.empty();
-        }
     }
 
     FlowListener listener() {
         return listener;
     }
 
-    void bindGauges(EngineProbe probe) {
+    /**
+     * Registers the gauges, and the counters of every deployed flow at zero (so dashboards see them before the first
+     * run). A registry that refuses them costs metrics only, never the engine.
+     */
+    void bind(Engine engine) {
+        try {
+            listener.preRegister(engine.registry().all().stream().map(FlowDefinition::name).distinct().toList());
+            gauges(engine.probe());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the iterativeflow gauges could not be registered", e);
+        }
+    }
+
+    private void gauges(EngineProbe probe) {
         gauge(probe, "flow_queue_depth", "Runs ready to be claimed now", MetricUnits.NONE,
                 p -> p.queue().readyRuns());
         gauge(probe, "flow_queue_lag_seconds", "How long the oldest ready run has waited to be claimed",

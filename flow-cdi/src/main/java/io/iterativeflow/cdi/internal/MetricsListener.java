@@ -2,6 +2,7 @@ package io.iterativeflow.cdi.internal;
 
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowListener;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.Counter;
@@ -14,6 +15,18 @@ import org.eclipse.microprofile.metrics.Timer;
 /** Counts what the engine does into MicroProfile Metrics; an internal {@link FlowListener} like any other. */
 final class MetricsListener implements FlowListener {
 
+    private static final String FLOW = "flow";
+    private static final String STARTED = "flow_runs_started";
+    private static final String STARTED_HELP = "Runs created";
+    private static final String COMPLETED = "flow_runs_completed";
+    private static final String COMPLETED_HELP = "Runs that completed";
+    private static final String FAILED = "flow_runs_failed";
+    private static final String FAILED_HELP = "Runs that failed";
+    private static final String CANCELED = "flow_runs_canceled";
+    private static final String CANCELED_HELP = "Runs that were canceled";
+    private static final String SWEEPS = "flow_reconciler_sweeps";
+    private static final String SWEEPS_HELP = "Sweeps for runs whose owner stopped renewing its lease";
+
     private final MetricRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
@@ -22,24 +35,35 @@ final class MetricsListener implements FlowListener {
         this.registry = registry;
     }
 
+    /** Creates the per-flow run counters and the sweep counter at zero. */
+    void preRegister(List<String> flowNames) {
+        for (String flow : flowNames) {
+            counter(STARTED, STARTED_HELP, FLOW, flow);
+            counter(COMPLETED, COMPLETED_HELP, FLOW, flow);
+            counter(FAILED, FAILED_HELP, FLOW, flow);
+            counter(CANCELED, CANCELED_HELP, FLOW, flow);
+        }
+        counter(SWEEPS, SWEEPS_HELP, null, null);
+    }
+
     @Override
     public void runStarted(RunEvent run) {
-        count("flow_runs_started", "Runs created", "flow", run.flowName());
+        count(STARTED, STARTED_HELP, FLOW, run.flowName());
     }
 
     @Override
     public void runCompleted(RunEvent run) {
-        count("flow_runs_completed", "Runs that completed", "flow", run.flowName());
+        count(COMPLETED, COMPLETED_HELP, FLOW, run.flowName());
     }
 
     @Override
     public void runFailed(RunEvent run, FlowErrorCode code) {
-        count("flow_runs_failed", "Runs that failed", "flow", run.flowName());
+        count(FAILED, FAILED_HELP, FLOW, run.flowName());
     }
 
     @Override
     public void runCanceled(RunEvent run) {
-        count("flow_runs_canceled", "Runs that were canceled", "flow", run.flowName());
+        count(CANCELED, CANCELED_HELP, FLOW, run.flowName());
     }
 
     @Override
@@ -55,7 +79,7 @@ final class MetricsListener implements FlowListener {
 
     @Override
     public void reconcilerSwept(int reclaimedRuns) {
-        count("flow_reconciler_sweeps", "Sweeps for runs whose owner stopped renewing its lease", null, null);
+        count(SWEEPS, SWEEPS_HELP, null, null);
         if (reclaimedRuns > 0) {
             counter("flow_reconciler_reclaimed_runs", "Runs made ready again by the reconciler", null, null)
                     .inc(reclaimedRuns);
