@@ -14,6 +14,7 @@ import io.iterativeflow.jpa.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -49,21 +50,25 @@ class CronTest extends EngineTestBase {
             .build();
 
     @Test
-    void two_engines_start_exactly_one_run_per_tick() {
+    void three_engines_start_exactly_one_run_per_tick() {
         moveTo("2027-01-04T08:55:00Z");
         CronSchedule everyTen = CronSchedule.of("report", "*/10 * * * *");
         Engine first = fixture.start(b -> b.schedule(everyTen), REPORT);
         fixture.start(b -> b.schedule(everyTen), REPORT);
+        fixture.start(b -> b.schedule(everyTen), REPORT);
 
-        moveTo("2027-01-04T09:00:02Z");
-        awaitKeys("report", "cron:report:2027-01-04T09:00:00Z");
-        awaitDone("report", "cron:report:2027-01-04T09:00:00Z");
-        moveTo("2027-01-04T09:10:02Z");
-        awaitKeys("report", "cron:report:2027-01-04T09:00:00Z", "cron:report:2027-01-04T09:10:00Z");
+        List<String> expected = new ArrayList<>();
+        for (String tick : List.of("2027-01-04T09:00:00Z", "2027-01-04T09:10:00Z", "2027-01-04T09:20:00Z")) {
+            moveTo(Instant.parse(tick).plusSeconds(2).toString());
+            expected.add("cron:report:" + tick);
+            awaitKeys("report", expected.toArray(String[]::new));
+            awaitDone("report", expected.get(expected.size() - 1));
+        }
+        keysStay("report", expected.toArray(String[]::new));
 
-        String second = runOf("report", "cron:report:2027-01-04T09:10:00Z");
-        assertThat(first.flow(REPORT).result(second, WAIT)).isEqualTo("report of 2027-01-04T09:10:00Z");
-        assertThat(first.status(second).tags()).containsExactly(CronSchedule.TAG);
+        String last = runOf("report", "cron:report:2027-01-04T09:20:00Z");
+        assertThat(first.flow(REPORT).result(last, WAIT)).isEqualTo("report of 2027-01-04T09:20:00Z");
+        assertThat(first.status(last).tags()).containsExactly(CronSchedule.TAG);
     }
 
     @Test
