@@ -13,6 +13,9 @@ import io.iterativeflow.core.spi.InFlightRun;
 import io.iterativeflow.core.spi.NewRun;
 import io.iterativeflow.core.spi.RecordedKey;
 import io.iterativeflow.core.spi.Notifications;
+import io.iterativeflow.core.spi.KeyedRun;
+import io.iterativeflow.core.spi.NewRun;
+import io.iterativeflow.core.spi.QueueStats;
 import io.iterativeflow.core.spi.RecordedStep;
 import io.iterativeflow.core.spi.RunPosition;
 import io.iterativeflow.core.spi.RunState;
@@ -30,6 +33,7 @@ import io.iterativeflow.jpa.internal.InFlightReads;
 import io.iterativeflow.jpa.internal.LeaseWrites;
 import io.iterativeflow.jpa.internal.Leases;
 import io.iterativeflow.jpa.internal.Pruning;
+import io.iterativeflow.jpa.internal.OperationsReads;
 import io.iterativeflow.jpa.internal.RunCreation;
 import io.iterativeflow.jpa.internal.RunListings;
 import io.iterativeflow.jpa.internal.RunReads;
@@ -81,6 +85,7 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
     private final UndeployedRuns undeployed;
     private final InFlightReads inFlight;
     private Optional<Notifications> notifications = Optional.empty();
+    private final OperationsReads operations;
 
     JpaFlowStore(Transactions tx, FlowClock clock, Duration defaultLease) {
         Leases leases = new Leases(defaultLease);
@@ -102,6 +107,7 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
         this.retries = new RunRetries(tx, clock);
         this.undeployed = new UndeployedRuns(tx, clock);
         this.inFlight = new InFlightReads(tx);
+        this.operations = new OperationsReads(tx, clock);
     }
 
     /** A store over {@code dataSource} with default settings; the schema must be migrated (see the builder). */
@@ -320,6 +326,23 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
     JpaFlowStore notifications(Notifications source) {
         this.notifications = Optional.of(source);
         return this;
+    }
+
+    @Override
+    public Optional<KeyedRun> latestRunWithKeyPrefix(String flowName, String keyPrefix) {
+        Checks.notNull("flowName", flowName);
+        Checks.notNull("keyPrefix", keyPrefix);
+        return operations.latestWithKeyPrefix(flowName, keyPrefix);
+    }
+
+    @Override
+    public QueueStats queueStats() {
+        return operations.queue();
+    }
+
+    @Override
+    public String schemaVersion() {
+        return operations.schemaVersion();
     }
 
     /** Closes the EntityManagerFactory (not the DataSource, which belongs to the caller). */

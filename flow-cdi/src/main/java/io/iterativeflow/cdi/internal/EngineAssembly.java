@@ -7,6 +7,7 @@ import io.iterativeflow.core.engine.EngineBuilder;
 import io.iterativeflow.core.spi.FlowClock;
 import io.iterativeflow.jpa.JpaFlowStore;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /** Builds the engine of a checked deployment: store (migrated first when configured), clock, executors, flows. */
@@ -50,7 +51,12 @@ final class EngineAssembly {
             resources.listenerThreads().ifPresent(builder::listenerThreads);
             deployment.flows().forEach(flow -> builder.flow(flow.definition(), flow.source()));
             PayloadValidation.configure(builder);
+            deployment.schedules().forEach(builder::schedule);
+            resources.listeners().forEach(builder::listener);
+            Optional<FlowMetrics> metrics = OptionalIntegrations.metrics();
+            metrics.ifPresent(m -> builder.listener(m.listener()));
             Engine engine = builder.build();
+            metrics.ifPresent(m -> m.bind(engine));
             DeploymentReplayCheck.apply(engine, store, config.versions().check());
             return new Assembled(engine, store);
         } catch (RuntimeException e) {

@@ -2,7 +2,9 @@ package io.iterativeflow.cdi.internal;
 
 import io.iterativeflow.api.FlowEngine;
 import io.iterativeflow.api.FlowErrorCode;
+import io.iterativeflow.api.FlowListener;
 import io.iterativeflow.api.FlowException;
+import io.iterativeflow.core.engine.Engine;
 import io.iterativeflow.core.spi.FlowClock;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -15,6 +17,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -39,6 +42,10 @@ class EngineHolder {
 
     @Inject
     Instance<FlowClock> clocks;
+
+    @Inject
+    @Any
+    Instance<FlowListener> listeners;
 
     private EngineAssembly.Assembled assembled;
     private boolean stopped;
@@ -74,13 +81,19 @@ class EngineHolder {
         }
     }
 
+    /** The engine, once it was built and while it has not stopped; for the health checks. */
+    synchronized Optional<Engine> engine() {
+        return assembled == null || stopped ? Optional.empty() : Optional.of(assembled.engine());
+    }
+
     private synchronized EngineAssembly.Assembled assembled() {
         if (stopped) {
             throw new FlowException(FlowErrorCode.ENGINE_STOPPED, "the iterativeflow engine of this application has"
                     + " stopped");
         }
         if (assembled == null) {
-            assembled = EngineAssembly.assemble(extension.deployment(), new EngineResources(dataSources, clocks));
+            assembled = EngineAssembly.assemble(extension.deployment(), new EngineResources(dataSources, clocks,
+                    listeners));
         }
         return assembled;
     }

@@ -2,8 +2,10 @@ package io.iterativeflow.cdi.internal;
 
 import io.iterativeflow.cdi.FlowConfigKeys;
 import io.iterativeflow.cdi.FlowDataSource;
+import io.iterativeflow.api.FlowListener;
 import io.iterativeflow.core.spi.FlowClock;
 import jakarta.enterprise.inject.Instance;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,14 +18,21 @@ final class EngineResources {
 
     private final Instance<DataSource> dataSources;
     private final Instance<FlowClock> clocks;
+    private final Instance<FlowListener> listeners;
 
     /**
      * @param dataSources every DataSource bean ({@code @Any}); the one qualified {@link FlowDataSource} is used
      * @param clocks the application's {@code FlowClock} bean, if it has one
      */
-    EngineResources(Instance<DataSource> dataSources, Instance<FlowClock> clocks) {
+    EngineResources(Instance<DataSource> dataSources, Instance<FlowClock> clocks, Instance<FlowListener> listeners) {
         this.dataSources = dataSources;
         this.clocks = clocks;
+        this.listeners = listeners;
+    }
+
+    /** The application's {@link FlowListener} beans. */
+    List<FlowListener> listeners() {
+        return listeners.stream().toList();
     }
 
     /** The {@code @FlowDataSource} bean, else the JNDI data source named {@code jndiName}. */

@@ -1,11 +1,13 @@
 package io.iterativeflow.cdi.internal;
 
+import io.iterativeflow.api.CronSchedule;
 import java.util.List;
 
-/** What the extension checked at deployment and hands to the engine: the flows and the configuration. */
-record FlowDeployment(List<DeployedFlow> flows, FlowConfiguration configuration) {
+/** What the extension checked at deployment and hands to the engine: the flows, the configuration, the schedules. */
+record FlowDeployment(List<DeployedFlow> flows, FlowConfiguration configuration, List<CronSchedule> schedules) {
 
     FlowDeployment {
         flows = List.copyOf(flows);
+        schedules = List.copyOf(schedules);
     }
 }

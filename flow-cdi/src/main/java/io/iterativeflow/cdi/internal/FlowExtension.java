@@ -1,6 +1,8 @@
 package io.iterativeflow.cdi.internal;
 
+import io.iterativeflow.api.CronSchedule;
 import io.iterativeflow.api.Flow;
+import io.iterativeflow.api.FlowSchedule;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedType;
@@ -36,6 +38,7 @@ public class FlowExtension implements Extension {
 
     void addInternalBeans(@Observes BeforeBeanDiscovery event) {
         event.addAnnotatedType(EngineHolder.class, EngineHolder.class.getName());
+        OptionalIntegrations.addBeans(event);
     }
 
     void checkFlowType(@Observes @WithAnnotations(Flow.class) ProcessAnnotatedType<?> event) {
@@ -43,6 +46,13 @@ public class FlowExtension implements Extension {
         if (type.isAnnotationPresent(Flow.class)) {
             FlowClassShape.whyNotABean(type).ifPresent(why ->
                     typeProblems.add(Messages.notABean("@Flow class " + type.getJavaClass().getName(), why)));
+        }
+    }
+
+    void checkScheduleType(@Observes @WithAnnotations(FlowSchedule.class) ProcessAnnotatedType<?> event) {
+        AnnotatedType<?> type = event.getAnnotatedType();
+        if (type.isAnnotationPresent(FlowSchedule.class) && !type.isAnnotationPresent(Flow.class)) {
+            typeProblems.add(ScheduleMessages.notAFlow(type.getJavaClass()));
         }
     }
 
@@ -65,10 +75,11 @@ public class FlowExtension implements Extension {
         List<Problem> problems = new ArrayList<>(typeProblems);
         FlowConfiguration configuration = FlowConfiguration.read(configLookup(), problems);
         List<DeployedFlow> flows = FlowCatalog.check(annotated, produced, beanManager, problems);
+        List<CronSchedule> schedules = ScheduledFlows.read(flows, problems);
         DataSourceCheck.check(beanManager).ifPresent(problems::add);
         problems.forEach(problem -> event.addDeploymentProblem(problem.toException()));
         if (problems.isEmpty()) {
-            deployment = new FlowDeployment(flows, configuration);
+            deployment = new FlowDeployment(flows, configuration, schedules);
             BootWarnings.log(BootWarnings.ofConfiguration(configuration.engine(), configNames()));
         }
         annotated.clear();

@@ -52,7 +52,9 @@ final class AttemptRunner {
                 parts.wakes());
         StepRunner steps = new StepRunner(run.runId().toString(), attempt, writes, parts.stepInvoker(),
                 parts.codec(), parts.settings().defaultStepTimeout(),
-                parts.settings().limits().maxStepResultBytes());
+                parts.settings().limits().maxStepResultBytes(),
+                (step, tries, took, outcome) -> RunEvents.stepFinished(parts, RunEvents.of(run), step, tries, took,
+                        outcome));
         ChildInvoker children = new ChildInvoker(run.runId().toString(), writes, parts.codec(), parts.settings());
         ReplayContext ctx = new ReplayContext(run, writes, steps, children, parts.registry(),
                 new SignalWait(run.runId().toString(), writes, parts.codec()));
@@ -64,7 +66,9 @@ final class AttemptRunner {
             }
             ctx.guard().checkReturned();
             String json = parts.codec().toJson(output);
-            settled(run, parts.store().complete(run.fence(), json));
+            if (settled(run, parts.store().complete(run.fence(), json))) {
+                RunEvents.completed(parts, run);
+            }
         } catch (Suspended | Aborted ended) {
             return;
         } catch (FlowException e) {
@@ -83,6 +87,10 @@ final class AttemptRunner {
             DriftException drift = ctx.guard().drift();
             finish(run, attempt, drift != null ? drift.code() : FlowErrorCode.FLOW_FAILED,
                     drift != null ? drift.getMessage() : "the flow body threw outside of any step: " + e);
+        } finally {
+            if (writes.suspended() && !attempt.isAborted()) {
+                RunEvents.suspended(parts, run);
+            }
         }
     }
 
@@ -97,12 +105,16 @@ final class AttemptRunner {
         if (attempt.isAborted()) {
             return;
         }
-        settled(run, parts.store().fail(run.fence(), code.name(), message));
+        if (settled(run, parts.store().fail(run.fence(), code.name(), message))) {
+            RunEvents.failed(parts, run, code);
+        }
     }
 
-    private void settled(ClaimedRun run, WriteOutcome outcome) {
+    private boolean settled(ClaimedRun run, WriteOutcome outcome) {
         if (outcome == WriteOutcome.WRITTEN) {
             parts.completions().fire(run.runId());
+            return true;
         }
+        return false;
     }
 }

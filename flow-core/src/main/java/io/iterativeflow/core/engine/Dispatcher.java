@@ -1,7 +1,9 @@
 package io.iterativeflow.core.engine;
 
 import io.iterativeflow.core.spi.ClaimedRun;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,6 +33,7 @@ final class Dispatcher {
     private volatile boolean moreWaiting;
     private volatile boolean open;
     private volatile boolean halted;
+    private volatile Instant lastRound;
 
     Dispatcher(EngineParts parts, AttemptRunner runner, Executor workers, Executor claimer) {
         this.parts = parts;
@@ -54,6 +57,11 @@ final class Dispatcher {
             draining.set(false);
             LOG.log(Level.FINE, "claim not scheduled (executor shut down?)", rejected);
         }
+    }
+
+    /** When the last claim round ended (engine time); empty before the first. For the liveness check. */
+    Optional<Instant> lastRound() {
+        return Optional.ofNullable(lastRound);
     }
 
     /** Starts claiming; until then wake-ups are ignored. */
@@ -98,6 +106,7 @@ final class Dispatcher {
         try {
             while (open && wanted.getAndSet(false)) {
                 claimOnce();
+                lastRound = parts.clock().instant();
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "claiming runs failed; trying again at the next poll", e);

@@ -35,6 +35,7 @@ public final class Engine implements FlowEngine {
     private final Retention retention;
     private final Signals signals;
     private final Wakeups wakeups;
+    private final EngineProbe probe;
 
     Engine(EngineParts parts, Dispatcher dispatcher, Lifecycle lifecycle, PayloadCheck payloadCheck,
             Wakeups wakeups) {
@@ -45,6 +46,8 @@ public final class Engine implements FlowEngine {
         this.retention = new Retention(parts.store(), parts.settings().retention().batchSize());
         this.signals = new Signals(parts, payloadCheck, dispatcher::wake);
         this.wakeups = wakeups;
+        this.probe = new EngineProbe(parts, dispatcher::lastRound, lifecycle::startedAt, this::isRunning,
+                this::listenerState);
     }
 
     public static EngineBuilder builder() {
@@ -89,6 +92,11 @@ public final class Engine implements FlowEngine {
     /** When the listener entered its {@link #listenerState() state} (engine time), for health checks. */
     public Instant listenerStateSince() {
         return wakeups.since();
+    }
+
+    /** Health and queue figures of this instance, for health checks and metrics. */
+    public EngineProbe probe() {
+        return probe;
     }
 
     public String instanceId() {
@@ -190,6 +198,7 @@ public final class Engine implements FlowEngine {
         if (canceled.get()) {
             parts.inFlight().abort(id, "run canceled: " + why);
             parts.completions().fire(id);
+            RunEvents.canceled(parts, id);
         }
         return canceled.get();
     }

@@ -1,8 +1,10 @@
 package io.iterativeflow.core.engine;
 
+import io.iterativeflow.api.CronSchedule;
 import io.iterativeflow.api.FlowDefinition;
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
+import io.iterativeflow.api.FlowListener;
 import io.iterativeflow.core.config.EngineSettings;
 import io.iterativeflow.core.config.VersionSettings;
 import io.iterativeflow.core.config.ListenSettings;
@@ -41,6 +43,8 @@ public final class EngineBuilder {
     private PayloadCheck payloadCheck = PayloadCheck.NONE;
     private final List<FlowDefinition<?, ?>> definitions = new ArrayList<>();
     private final List<Class<?>> sources = new ArrayList<>();
+    private final List<FlowListener> listeners = new ArrayList<>();
+    private final List<CronSchedule> schedules = new ArrayList<>();
 
     EngineBuilder() {
     }
@@ -125,6 +129,18 @@ public final class EngineBuilder {
         return flow(definition, null);
     }
 
+    /** Adds a listener; see {@link FlowListener} for how the engine isolates it. */
+    public EngineBuilder listener(FlowListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /** Starts runs of a deployed flow on a cron schedule; checked by {@link #build()}. */
+    public EngineBuilder schedule(CronSchedule schedule) {
+        schedules.add(Objects.requireNonNull(schedule, "schedule"));
+        return this;
+    }
+
     /** @throws FlowException {@code FLOW_INVALID} or {@code CONFIG_INVALID} listing every problem */
     public Engine build() {
         if (store == null) {
@@ -146,14 +162,20 @@ public final class EngineBuilder {
         ExecutorService work = workers != null ? workers : own(owned, Executors.newCachedThreadPool(threads(id, "worker")));
         ScheduledExecutorService sched = scheduler != null ? scheduler
                 : own(owned, Executors.newScheduledThreadPool(2, threads(id, "scheduler")));
+        List<ScheduledFlow> scheduled = ScheduledFlow.resolve(schedules, registry);
         Lifecycle[] lifecycle = new Lifecycle[1];
         EngineParts parts = new EngineParts(id, store, codec != null ? codec : new JsonbCodec(), clock, settings,
                 registry, new InFlight(), new Completions(work, sched, settings.pollInterval()), new StepInvoker(work),
-                due -> lifecycle[0].wakeIn(Duration.between(clock.instant(), due).toMillis()), versions);
+                due -> lifecycle[0].wakeIn(Duration.between(clock.instant(), due).toMillis()), versions,
+                new Listeners(listeners));
         Dispatcher dispatcher = new Dispatcher(parts, new AttemptRunner(parts), work, sched);
-        lifecycle[0] = new Lifecycle(parts, dispatcher, sched, owned);
-        return new Engine(parts, dispatcher, lifecycle[0], payloadCheck, new Wakeups(parts, dispatcher::wake, listen,
-                listenerThreads != null ? listenerThreads : threads(id, "listener")));
+        Engine[] engine = new Engine[1];
+        CronTicker ticker = new CronTicker(parts, scheduled, definition -> new Handle<>(definition, parts,
+                dispatcher::wake, engine[0]));
+        lifecycle[0] = new Lifecycle(parts, dispatcher, sched, owned, ticker);
+        engine[0] = new Engine(parts, dispatcher, lifecycle[0], payloadCheck, new Wakeups(parts, dispatcher::wake,
+                listen, listenerThreads != null ? listenerThreads : threads(id, "listener")));
+        return engine[0];
     }
 
     private static <T extends ExecutorService> T own(List<ExecutorService> owned, T executor) {

@@ -19,7 +19,8 @@ record EngineParts(
         Completions completions,
         StepInvoker stepInvoker,
         WakeScheduler wakes,
-        VersionSettings versions) {
+        VersionSettings versions,
+        Listeners listeners) {
 
     /** Wakes the dispatcher when a suspended run of this instance becomes due soon. */
     @FunctionalInterface

@@ -5,6 +5,7 @@ import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
 import io.iterativeflow.api.FlowEngine;
 import io.iterativeflow.api.FlowHandle;
+import io.iterativeflow.api.FlowListener;
 import io.iterativeflow.api.RunInfo;
 import io.iterativeflow.api.RunFailedException;
 import io.iterativeflow.api.RunStatus;
@@ -65,6 +66,9 @@ final class Handle<I, O> implements FlowHandle<I, O> {
                 definition.version(), json, options.idempotencyKey(), options.tags(), options.priority(),
                 options.delay()));
         if (result.created()) {
+            String runId = result.runId().toString();
+            parts.listeners().fire("runStarted", l -> l.runStarted(new FlowListener.RunEvent(definition.name(),
+                    definition.version(), runId)));
             if (options.delay().isZero()) {
                 wake.run();
             } else {

@@ -1,8 +1,10 @@
 package io.iterativeflow.core.engine;
 
 import io.iterativeflow.core.spi.Fence;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -24,12 +26,14 @@ final class Lifecycle {
     private final RetentionJob retentionJob;
     private final ScheduledExecutorService scheduler;
     private final List<ExecutorService> owned;
+    private final CronTicker ticker;
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private ScheduledFuture<?> heartbeat;
+    private volatile Instant startedAt;
 
     Lifecycle(EngineParts parts, Dispatcher dispatcher, ScheduledExecutorService scheduler,
-            List<ExecutorService> owned) {
+            List<ExecutorService> owned, CronTicker ticker) {
         this.parts = parts;
         this.dispatcher = dispatcher;
         this.maintenance = new Maintenance(parts, dispatcher);
@@ -37,6 +41,7 @@ final class Lifecycle {
                 parts.settings().retention(), parts.clock(), scheduler);
         this.scheduler = scheduler;
         this.owned = List.copyOf(owned);
+        this.ticker = ticker;
     }
 
     boolean isRunning() {
@@ -47,15 +52,23 @@ final class Lifecycle {
         if (!state.compareAndSet(State.NEW, State.RUNNING)) {
             return;
         }
+        startedAt = parts.clock().instant();
         long poll = parts.settings().pollInterval().toMillis();
         long beat = Math.max(1, parts.settings().heartbeatInterval().toMillis());
         long sweep = parts.settings().reconcileInterval().toMillis();
         dispatcher.open();
         tasks.add(scheduler.scheduleWithFixedDelay(dispatcher::wake, poll, poll, TimeUnit.MILLISECONDS));
         tasks.add(scheduler.scheduleWithFixedDelay(maintenance::reconcile, sweep, sweep, TimeUnit.MILLISECONDS));
+        ticker.start(startedAt).ifPresent(check -> tasks.add(scheduler.scheduleWithFixedDelay(check,
+                0, poll, TimeUnit.MILLISECONDS)));
         heartbeat = scheduler.scheduleWithFixedDelay(maintenance::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
         retentionJob.start();
         dispatcher.wake();
+    }
+
+    /** When {@link #start()} ran (engine time); empty before. */
+    Optional<Instant> startedAt() {
+        return Optional.ofNullable(startedAt);
     }
 
     /** Schedules a wake-up of the dispatcher at {@code delayMillis}, if it comes before the next poll anyway. */

@@ -44,6 +44,7 @@ final class Maintenance {
         new Versions(parts).failExpired();
         try {
             int reclaimed = parts.store().reclaimExpiredLeases(parts.settings().claimBatchSize() * 4);
+            parts.listeners().fire("reconcilerSwept", l -> l.reconcilerSwept(reclaimed));
             if (reclaimed > 0) {
                 LOG.info(() -> "reclaimed " + reclaimed + " run(s) whose owner stopped renewing its lease");
                 dispatcher.wake();

@@ -2,6 +2,7 @@ package io.iterativeflow.core.engine;
 
 import io.iterativeflow.api.FlowDefinition;
 import io.iterativeflow.api.FlowErrorCode;
+import io.iterativeflow.api.FlowListener;
 import io.iterativeflow.api.FlowException;
 import io.iterativeflow.api.SignalDeliveryResult;
 import io.iterativeflow.api.SignalSendOptions;
@@ -31,6 +32,13 @@ final class Signals {
     }
 
     SignalDeliveryResult deliver(String runId, String name, Object payload, SignalSendOptions options) {
+        SignalDeliveryResult result = check(runId, name, payload, options);
+        String kind = result.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        parts.listeners().fire("signalSent", l -> l.signalSent(new FlowListener.SignalEvent(runId, name, kind)));
+        return result;
+    }
+
+    private SignalDeliveryResult check(String runId, String name, Object payload, SignalSendOptions options) {
         UUID id = Args.runId(runId);
         Names.checkStepName("signal", name);
         Args.notNull("signal send options", options);

@@ -2,6 +2,7 @@ package io.iterativeflow.core.engine;
 
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
+import io.iterativeflow.api.FlowListener;
 import io.iterativeflow.api.StepFailedException;
 import io.iterativeflow.api.StepFunction;
 import io.iterativeflow.api.StepOptions;
@@ -26,9 +27,17 @@ final class StepRunner {
     private final JsonCodec codec;
     private final Optional<Duration> defaultTimeout;
     private final long maxResultBytes;
+    private final StepObserver observer;
+
+    /** Hears of every try of a step that ran. */
+    @FunctionalInterface
+    interface StepObserver {
+        void tried(String stepName, int tryNumber, Duration took, String outcome);
+    }
 
     StepRunner(String runId, Attempt attempt, AttemptWrites writes, StepInvoker invoker, JsonCodec codec,
-            Optional<Duration> defaultTimeout, long maxResultBytes) {
+            Optional<Duration> defaultTimeout, long maxResultBytes, StepObserver observer) {
+        this.observer = observer;
         this.runId = runId;
         this.attempt = attempt;
         this.writes = writes;
@@ -49,8 +58,12 @@ final class StepRunner {
         }
         int tries = recorded == null ? 1 : recorded.attempts() + 1;
         Scope scope = new Scope(runId, name, key, tries, attempt.token());
+        long started = System.nanoTime();
         StepOutcome outcome = invoker.invoke(fn, scope, attempt.token(),
                 options.timeout().or(() -> defaultTimeout), attempt);
+        observer.tried(name, tries, Duration.ofNanos(System.nanoTime() - started), outcome.succeeded()
+                ? FlowListener.StepEvent.SUCCEEDED
+                : outcome.timedOut() ? FlowListener.StepEvent.TIMED_OUT : FlowListener.StepEvent.FAILED);
         attempt.checkLive();
         if (outcome.succeeded()) {
             String json = codec.toJson(outcome.value());

@@ -167,4 +167,18 @@ public interface FlowStore {
     default Optional<Notifications> notifications() {
         return Optional.empty();
     }
+
+    // --- operations: schedules, health, metrics ---
+
+    /**
+     * The newest run (by creation) of flow {@code flowName} whose idempotency key starts with {@code keyPrefix}; the
+     * schedules find their last tick and an unfinished earlier tick with it.
+     */
+    Optional<KeyedRun> latestRunWithKeyPrefix(String flowName, String keyPrefix);
+
+    /** Counts ready and running runs and the age of the oldest ready one (one read-only statement). */
+    QueueStats queueStats();
+
+    /** The schema version the database is at (its newest applied migration); answering proves it is reachable. */
+    String schemaVersion();
 }

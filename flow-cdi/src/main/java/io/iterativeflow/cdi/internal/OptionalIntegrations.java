@@ -1,0 +1,59 @@
+package io.iterativeflow.cdi.internal;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.CDI;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * MicroProfile Health and Metrics are used when the server provides them, and left alone when it does not: their
+ * classes are touched only after their API was found.
+ */
+final class OptionalIntegrations {
+
+    private static final Logger LOG = Logger.getLogger(OptionalIntegrations.class.getName());
+    private static final String HEALTH_API = "org.eclipse.microprofile.health.HealthCheck";
+    private static final String METRICS_API = "org.eclipse.microprofile.metrics.MetricRegistry";
+
+    private OptionalIntegrations() {
+    }
+
+    /** Adds the health checks when MicroProfile Health is there, and the registry finder when Metrics is. */
+    static void addBeans(BeforeBeanDiscovery event) {
+        if (present(HEALTH_API)) {
+            HealthChecks.add(event);
+        }
+        if (present(METRICS_API)) {
+            event.addAnnotatedType(MetricsSource.class, MetricsSource.class.getName());
+        }
+    }
+
+    /**
+     * The metrics of the engine when MicroProfile Metrics is there and has a registry. Never throws: without
+     * metrics the engine works as well.
+     */
+    static Optional<FlowMetrics> metrics() {
+        if (!present(METRICS_API)) {
+            return Optional.empty();
+        }
+        try {
+            Instance<MetricsSource> sources = CDI.current().select(MetricsSource.class);
+            return sources.isResolvable() ? sources.get().registry().map(FlowMetrics::new) : Optional.empty();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "the MicroProfile Metrics registry cannot be used; the engine records no metrics",
+                    e);
+            return Optional.empty();
+        }
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, OptionalIntegrations.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.iterativeflow.jpa.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.iterativeflow.api.FlowDefinition;
+import io.iterativeflow.core.engine.Engine;
+import io.iterativeflow.core.engine.EngineProbe;
+import io.iterativeflow.core.spi.QueueStats;
+import io.iterativeflow.jpa.JpaFlowStore;
+import io.iterativeflow.jpa.testing.TestDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+class EngineProbeTest extends EngineTestBase {
+
+    private static final FlowDefinition<String, String> ECHO = FlowDefinition.builder("echo", String.class,
+            String.class).body((ctx, in) -> in).build();
+
+    EngineProbeTest(TestDatabase db) {
+        super(db);
+    }
+
+    @Test
+    void the_store_counts_ready_runs_and_the_age_of_the_oldest() {
+        Engine idle = fixture.build(UnaryOperator.identity(), ECHO);
+        try (JpaFlowStore store = JpaFlowStore.create(db.dataSource(), fixture.clock())) {
+            assertThat(store.queueStats()).isEqualTo(new QueueStats(0, Duration.ZERO, 0));
+
+            idle.flow(ECHO).start("a");
+            idle.flow(ECHO).start("b");
+            fixture.clock().advance(Duration.ofMinutes(10));
+
+            QueueStats stats = store.queueStats();
+            assertThat(stats.readyRuns()).isEqualTo(2);
+            assertThat(stats.runningRuns()).isZero();
+            assertThat(stats.oldestReadyAge()).isBetween(Duration.ofMinutes(10), Duration.ofMinutes(11));
+            assertThat(store.schemaVersion()).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void a_working_dispatcher_is_not_stalled_even_when_time_jumps() {
+        Engine engine = fixture.start(ECHO);
+        assertThat(engine.probe().running()).isTrue();
+        assertThat(engine.probe().startedAt()).isPresent();
+
+        fixture.clock().advance(Duration.ofHours(1));
+        String runId = engine.flow(ECHO).start("x");
+        engine.flow(ECHO).result(runId, WAIT);
+
+        Instant jumped = engine.probe().startedAt().orElseThrow().plus(Duration.ofMinutes(59));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(engine.probe().lastDispatch())
+                .hasValueSatisfying(last -> assertThat(last).isAfter(jumped)));
+        assertThat(engine.probe().dispatcherStalled()).isFalse();
+    }
+
+    @Test
+    void a_dispatcher_that_stops_claiming_while_runs_are_ready_is_stalled() {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        Engine engine = fixture.start(b -> b.scheduler(scheduler), ECHO);
+        await().atMost(WAIT).until(() -> engine.probe().lastDispatch().isPresent());
+        scheduler.shutdownNow();
+
+        fixture.clock().advance(engine.probe().stallAfter().plusSeconds(1));
+        assertThat(engine.probe().dispatcherStalled()).as("no work is ready").isFalse();
+
+        engine.flow(ECHO).start("never claimed");
+        fixture.clock().advance(EngineProbe.QUEUE_CACHE.plusSeconds(1));
+        assertThat(engine.probe().dispatcherStalled()).isTrue();
+    }
+}
