@@ -44,5 +44,10 @@ public enum FlowErrorCode {
     /** The database could not be reached or refused the statement. */
     STORE_UNAVAILABLE,
     /** The engine is not running (not started yet, or shut down). */
-    ENGINE_STOPPED
+    ENGINE_STOPPED,
+    /**
+     * The caller's JTA transaction cannot take the engine's writes: it is marked for rollback or ending, or no JTA
+     * data source is configured to join it.
+     */
+    TRANSACTION_INVALID
 }

@@ -11,7 +11,10 @@ import io.iterativeflow.core.spi.RunState;
 import io.iterativeflow.core.spi.StartResult;
 import io.iterativeflow.core.spi.StepCompletion;
 import io.iterativeflow.core.spi.StepFailure;
+import io.iterativeflow.core.spi.TransactionalStep;
+import io.iterativeflow.core.spi.TransactionalWork;
 import io.iterativeflow.core.spi.WriteOutcome;
+import io.iterativeflow.jpa.internal.BulkRunCreation;
 import io.iterativeflow.jpa.internal.Cancellation;
 import io.iterativeflow.jpa.internal.Claims;
 import io.iterativeflow.jpa.internal.EntityManagerFactories;
@@ -23,6 +26,7 @@ import io.iterativeflow.jpa.internal.RunTransitions;
 import io.iterativeflow.jpa.internal.StepFailures;
 import io.iterativeflow.jpa.internal.StepWrites;
 import io.iterativeflow.jpa.internal.TimerWrites;
+import io.iterativeflow.jpa.internal.TransactionalSteps;
 import io.iterativeflow.jpa.internal.Transactions;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +58,8 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
     private final Cancellation cancellation;
     private final LeaseWrites leaseWrites;
     private final RunReads reads;
+    private final BulkRunCreation bulk;
+    private final TransactionalSteps transactionalSteps;
 
     JpaFlowStore(Transactions tx, FlowClock clock, Duration defaultLease) {
         Leases leases = new Leases(defaultLease);
@@ -67,6 +73,8 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
         this.cancellation = new Cancellation(tx, clock);
         this.leaseWrites = new LeaseWrites(tx, clock, leases);
         this.reads = new RunReads(tx);
+        this.bulk = new BulkRunCreation(tx, creation);
+        this.transactionalSteps = new TransactionalSteps(tx, clock, leases);
     }
 
     /** A store over {@code dataSource} with default settings; the schema must be migrated (see the builder). */
@@ -180,6 +188,27 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
     public Optional<RunInfo> details(UUID runId) {
         Checks.notNull("runId", runId);
         return reads.details(runId);
+    }
+
+    @Override
+    public List<StartResult> createRuns(List<NewRun> runs) {
+        Checks.notNull("runs", runs);
+        runs.forEach(Checks::newRun);
+        return runs.isEmpty() ? List.of() : bulk.create(List.copyOf(runs));
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        Checks.notNull("action", action);
+        tx.afterCommit(action);
+    }
+
+    @Override
+    public RecordedStep runTransactionalStep(Fence fence, TransactionalStep step, TransactionalWork work) {
+        Checks.fence(fence);
+        Checks.notNull("step", step);
+        Checks.notNull("work", work);
+        return transactionalSteps.run(fence, step, work);
     }
 
     /** Closes the EntityManagerFactory (not the DataSource, which belongs to the caller). */
