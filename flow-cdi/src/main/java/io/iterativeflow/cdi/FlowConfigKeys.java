@@ -61,11 +61,19 @@ public final class FlowConfigKeys {
     /** Audit events older than this are deleted (runs stay). Unset (the default): events are kept. */
     public static final String RETENTION_EVENTS_OLDER_THAN = PREFIX + "retention.events-older-than";
 
+    /**
+     * JNDI name of a JTA data source on the engine's database, through which a start inside an active JTA transaction
+     * joins it (the run exists only if that transaction commits). Default {@value #JTA_DATASOURCE_DEFAULT}; when
+     * that name is not bound, such starts fail with {@code TRANSACTION_INVALID}. A name set here must be bound.
+     */
+    public static final String JTA_DATASOURCE = PREFIX + "jta.datasource";
+
     public static final String DATASOURCE_DEFAULT = "jdbc/flow";
     public static final String WORKER_EXECUTOR_DEFAULT = "java:comp/DefaultManagedExecutorService";
     public static final String WORKER_SCHEDULER_DEFAULT = "java:comp/DefaultManagedScheduledExecutorService";
     /** The value of {@link #STEP_DEFAULT_TIMEOUT} that disables the default step timeout. */
     public static final String NONE = "none";
+    public static final String JTA_DATASOURCE_DEFAULT = "jdbc/flowTx";
 
     private FlowConfigKeys() {
     }

@@ -4,6 +4,7 @@ import io.iterativeflow.core.engine.Engine;
 import io.iterativeflow.core.engine.EngineBuilder;
 import io.iterativeflow.core.spi.FlowClock;
 import io.iterativeflow.jpa.JpaFlowStore;
+import io.iterativeflow.jpa.JpaFlowStoreBuilder;
 import javax.sql.DataSource;
 
 /** Builds the engine of a checked deployment: store (migrated first when configured), clock, executors, flows. */
@@ -20,11 +21,12 @@ final class EngineAssembly {
         FlowConfiguration config = deployment.configuration();
         DataSource dataSource = resources.dataSource(config.dataSourceName());
         FlowClock clock = resources.clock();
-        JpaFlowStore store = JpaFlowStore.builder(dataSource)
+        JpaFlowStoreBuilder storeBuilder = JpaFlowStore.builder(dataSource)
                 .clock(clock)
                 .defaultLease(config.engine().leaseDuration())
-                .migrate(config.migrate())
-                .build();
+                .migrate(config.migrate());
+        JtaResources.configure(storeBuilder, MicroProfileConfig.lookup());
+        JpaFlowStore store = storeBuilder.build();
         try {
             EngineBuilder builder = Engine.builder().store(store).clock(clock).settings(config.engine());
             config.instanceId().ifPresent(builder::instanceId);

@@ -79,4 +79,10 @@ final class Messages {
                 + ") failed with " + cause + "; define that data source in the server, set " + key
                 + " to the JNDI name of one, or produce a DataSource bean qualified @FlowDataSource");
     }
+
+    static Problem noJtaDataSource(String jndiName, String key, Throwable cause) {
+        return new Problem(CONFIG_INVALID, "FLOWCDI031", "no JTA data source for iterativeflow's transactional"
+                + " starts: the JNDI lookup of '" + jndiName + "' (" + key + ") failed with " + cause + "; define"
+                + " that data source in the server (a JTA data source on the engine's database), or remove " + key);
+    }
 }
