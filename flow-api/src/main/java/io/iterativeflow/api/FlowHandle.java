@@ -13,9 +13,9 @@ public interface FlowHandle<I, O> {
     int version();
 
     /**
-     * Starts a run and returns its id. Called inside an active JTA transaction, the start joins it: the run exists,
-     * and starts, only when that transaction commits; a rollback leaves nothing. Outside a transaction the run is
-     * durable once this returns.
+     * Starts a run and returns its id. Called inside an active JTA transaction (in a Jakarta EE server, where the
+     * engine has the container's transaction registry), the start joins it: the run exists, and starts, only when that
+     * transaction commits; a rollback leaves nothing. Outside a transaction the run is durable once this returns.
      */
     default String start(I input) {
         return start(input, StartOptions.none());

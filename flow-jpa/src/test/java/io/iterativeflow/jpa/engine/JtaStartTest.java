@@ -10,6 +10,7 @@ import io.iterativeflow.api.FlowHandle;
 import io.iterativeflow.api.StartRequest;
 import io.iterativeflow.core.engine.Engine;
 import io.iterativeflow.jpa.JpaFlowStore;
+import io.iterativeflow.jpa.testing.CallerTransaction;
 import io.iterativeflow.jpa.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

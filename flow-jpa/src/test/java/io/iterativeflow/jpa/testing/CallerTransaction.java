@@ -1,4 +1,4 @@
-package io.iterativeflow.jpa.engine;
+package io.iterativeflow.jpa.testing;
 
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  * {@code close()} keeps it open, their {@code commit()} is refused), and {@link #commit()} or {@link #rollback()} ends
  * it and then calls the interposed synchronizations, as a transaction manager does.
  */
-final class CallerTransaction implements TransactionSynchronizationRegistry {
+public final class CallerTransaction implements TransactionSynchronizationRegistry {
 
     private final DataSource physical;
     private final List<Synchronization> synchronizations = new ArrayList<>();
@@ -29,24 +29,24 @@ final class CallerTransaction implements TransactionSynchronizationRegistry {
     private Connection enlisted;
     private int status = Status.STATUS_NO_TRANSACTION;
 
-    CallerTransaction(DataSource physical) {
+    public CallerTransaction(DataSource physical) {
         this.physical = physical;
     }
 
-    void begin() {
+    public void begin() {
         status = Status.STATUS_ACTIVE;
     }
 
-    void commit() throws SQLException {
+    public void commit() throws SQLException {
         end(true);
     }
 
-    void rollback() throws SQLException {
+    public void rollback() throws SQLException {
         end(false);
     }
 
     /** Rolls back what a failed test left open, so the next test's clean-up is not blocked by its locks. */
-    void close() throws SQLException {
+    public void close() throws SQLException {
         if (status != Status.STATUS_NO_TRANSACTION || enlisted != null) {
             end(false);
         }
@@ -71,7 +71,7 @@ final class CallerTransaction implements TransactionSynchronizationRegistry {
     }
 
     /** The JTA data source: inside the transaction, the enlisted connection; outside, plain connections. */
-    DataSource dataSource() {
+    public DataSource dataSource() {
         return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getConnection" -> connection();
