@@ -10,13 +10,8 @@ import io.iterativeflow.api.RunFailedException;
 import io.iterativeflow.api.RunStatus;
 import io.iterativeflow.api.StartOptions;
 import io.iterativeflow.api.StartRequest;
-import io.iterativeflow.core.config.EngineSettings;
-import io.iterativeflow.core.json.JsonSize;
-import io.iterativeflow.core.spi.NewRun;
 import io.iterativeflow.core.spi.RunState;
-import io.iterativeflow.core.spi.StartResult;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,14 +27,14 @@ final class Handle<I, O> implements FlowHandle<I, O> {
 
     private final FlowDefinition<I, O> definition;
     private final EngineParts parts;
-    private final Runnable wake;
     private final FlowEngine engine;
+    private final Starts<I> starts;
 
     Handle(FlowDefinition<I, O> definition, EngineParts parts, Runnable wake, FlowEngine engine) {
         this.definition = definition;
         this.parts = parts;
-        this.wake = wake;
         this.engine = engine;
+        this.starts = new Starts<>(definition, parts, wake);
     }
 
     @Override
@@ -54,80 +49,12 @@ final class Handle<I, O> implements FlowHandle<I, O> {
 
     @Override
     public String start(I input, StartOptions options) {
-        NewRun run = newRun(input, options, "");
-        StartResult result = parts.store().createRun(run);
-        wakeAfterCommit(List.of(run), List.of(result));
-        return result.runId().toString();
+        return starts.start(input, options);
     }
 
     @Override
     public List<String> startAll(List<StartRequest<I>> requests) {
-        Args.notNull("start requests", requests);
-        List<NewRun> runs = new ArrayList<>(requests.size());
-        for (int i = 0; i < requests.size(); i++) {
-            StartRequest<I> request = requests.get(i);
-            String where = " (request " + i + " of startAll)";
-            if (request == null) {
-                throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "start request must not be null" + where);
-            }
-            runs.add(newRun(request.input(), request.options(), where));
-        }
-        if (runs.isEmpty()) {
-            return List.of();
-        }
-        List<StartResult> results = parts.store().createRuns(runs);
-        wakeAfterCommit(runs, results);
-        return results.stream().map(r -> r.runId().toString()).toList();
-    }
-
-    /** Checks and serializes one start; nothing is written. */
-    private NewRun newRun(I input, StartOptions options, String where) {
-        Args.notNull("start options" + where, options);
-        if (input == null && definition.inputType().type() != Void.class) {
-            throw new FlowException(FlowErrorCode.INPUT_INVALID, "flow " + definition + " needs an input of type "
-                    + definition.inputType() + "; got null" + where);
-        }
-        String json;
-        try {
-            json = parts.codec().toJson(input);
-        } catch (FlowException e) {
-            throw new FlowException(FlowErrorCode.INPUT_INVALID, "the input of flow " + definition + where
-                    + " cannot be written as JSON: " + e.getMessage(), e);
-        }
-        JsonSize.check(json, parts.settings().limits().maxInputBytes(), FlowErrorCode.INPUT_TOO_LARGE,
-                "the input of flow " + definition + where, EngineSettings.PREFIX + "limits.max-input-bytes");
-        return new NewRun(UUID.randomUUID(), definition.name(), definition.version(), json,
-                options.idempotencyKey(), options.tags(), options.priority(), options.delay());
-    }
-
-    /** Wakes this instance for the runs just created, once their transaction (maybe the caller's) committed. */
-    private void wakeAfterCommit(List<NewRun> runs, List<StartResult> results) {
-        boolean readyNow = false;
-        Duration firstDelay = null;
-        for (int i = 0; i < runs.size(); i++) {
-            if (!results.get(i).created()) {
-                continue;
-            }
-            Duration delay = runs.get(i).delay();
-            if (delay.isZero()) {
-                readyNow = true;
-            } else if (firstDelay == null || delay.compareTo(firstDelay) < 0) {
-                firstDelay = delay;
-            }
-        }
-        if (!readyNow && firstDelay == null) {
-            return;
-        }
-        boolean now = readyNow;
-        Duration later = firstDelay;
-        parts.store().afterCommit(() -> {
-            if (now) {
-                wake.run();
-            }
-            if (later != null) {
-                parts.wakes().wakeAt(parts.clock().instant().plus(later));
-            }
-        });
+        return starts.startAll(requests);
     }
 
     @Override
