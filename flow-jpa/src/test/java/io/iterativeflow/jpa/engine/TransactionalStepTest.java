@@ -11,16 +11,20 @@ import io.iterativeflow.api.FlowHandle;
 import io.iterativeflow.api.RunFailedException;
 import io.iterativeflow.api.StepOptions;
 import io.iterativeflow.api.TransactionalStepScope;
+import io.iterativeflow.core.config.PayloadLimits;
 import io.iterativeflow.core.engine.Engine;
 import io.iterativeflow.jpa.testing.TestDatabase;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -205,6 +209,79 @@ class TransactionalStepTest extends EngineTestBase {
         assertThat(engine.flow(flow).result(runId, WAIT).split(" \\| "))
                 .allSatisfy(message -> assertThat(message).contains("is not allowed"));
         assertThat(bookings(runId)).isEqualTo(2);
+    }
+
+    @Test
+    void an_oversized_result_rolls_the_writes_back_and_fails_for_good_without_a_retry() {
+        AtomicInteger tries = new AtomicInteger();
+        StepOptions retries = StepOptions.defaults().withRetries(3).withBackoff(Backoff.fixed(Duration.ZERO));
+        FlowDefinition<String, String> flow = FlowDefinition.builder("big", String.class, String.class)
+                .body((ctx, in) -> ctx.transactionalStep("book", String.class, retries, s -> {
+                    tries.incrementAndGet();
+                    insert(s, in);
+                    return "b".repeat(500);
+                })).build();
+        Engine engine = fixture.start(b -> b.settings(EngineFixture.FAST.withLimits(
+                PayloadLimits.defaults().withMaxStepResultBytes(100))), flow);
+        String runId = engine.flow(flow).start("x");
+
+        assertThatThrownBy(() -> engine.flow(flow).result(runId, WAIT))
+                .isInstanceOfSatisfying(RunFailedException.class,
+                        e -> assertThat(e.code()).isEqualTo(FlowErrorCode.STEP_RESULT_TOO_LARGE));
+        assertThat(tries).hasValue(1);
+        assertThat(bookings(runId)).isZero();
+    }
+
+    @Test
+    void a_savepoint_undoes_part_of_the_step_and_the_rest_commits() {
+        FlowDefinition<String, Integer> flow = FlowDefinition.builder("partial", String.class, Integer.class)
+                .body((ctx, in) -> ctx.transactionalStep("book", Integer.class, s -> {
+                    insert(s, "kept");
+                    Savepoint before = s.connection().setSavepoint();
+                    insert(s, "undone");
+                    s.connection().rollback(before);
+                    return 1;
+                })).build();
+        Engine engine = fixture.start(flow);
+        String runId = engine.flow(flow).start("x");
+
+        assertThat(engine.flow(flow).result(runId, WAIT)).isEqualTo(1);
+        assertThat(db.sql().rows("SELECT note FROM public.bookings WHERE run_id = ?", runId))
+                .extracting(row -> row.get("note")).containsExactly("kept");
+    }
+
+    @Test
+    void a_durable_operation_inside_a_transactional_step_fails_it_for_good_and_rolls_it_back() {
+        FlowDefinition<String, String> flow = FlowDefinition.builder("nested", String.class, String.class)
+                .body((ctx, in) -> ctx.transactionalStep("book", String.class, s -> {
+                    insert(s, in);
+                    return ctx.step("inner", String.class, inner -> "never");
+                })).build();
+        Engine engine = fixture.start(flow);
+        String runId = engine.flow(flow).start("x");
+
+        assertThatThrownBy(() -> engine.flow(flow).result(runId, WAIT))
+                .isInstanceOfSatisfying(RunFailedException.class,
+                        e -> assertThat(e.code()).isEqualTo(FlowErrorCode.STEP_INVALID_AWAIT));
+        assertThat(bookings(runId)).isZero();
+    }
+
+    @Test
+    void the_connection_is_dead_once_the_step_returned() {
+        AtomicReference<Connection> kept = new AtomicReference<>();
+        FlowDefinition<String, String> flow = FlowDefinition.builder("leaky", String.class, String.class)
+                .body((ctx, in) -> {
+                    ctx.transactionalStep("book", Integer.class, s -> {
+                        kept.set(s.connection());
+                        return insert(s, in);
+                    });
+                    return ctx.step("reuse", String.class, s -> failureOf(() -> kept.get().createStatement()));
+                }).build();
+        Engine engine = fixture.start(flow);
+        String runId = engine.flow(flow).start("x");
+
+        assertThat(engine.flow(flow).result(runId, WAIT)).contains("only valid while the step runs");
+        assertThat(bookings(runId)).isEqualTo(1);
     }
 
     private interface SqlAction {
