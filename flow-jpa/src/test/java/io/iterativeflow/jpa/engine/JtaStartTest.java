@@ -7,6 +7,7 @@ import io.iterativeflow.api.FlowDefinition;
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
 import io.iterativeflow.api.FlowHandle;
+import io.iterativeflow.api.StartOptions;
 import io.iterativeflow.api.StartRequest;
 import io.iterativeflow.core.engine.Engine;
 import io.iterativeflow.jpa.JpaFlowStore;
@@ -95,6 +96,23 @@ class JtaStartTest extends EngineTestBase {
         List<String> ids = echo.startAll(List.of(StartRequest.of("c"), StartRequest.of("d")));
         caller.commit();
         assertThat(ids).extracting(id -> echo.result(id, WAIT)).containsExactly("C", "D");
+    }
+
+    @Test
+    void a_key_taken_earlier_in_the_same_transaction_or_before_it_resolves_to_that_run() throws Exception {
+        FlowHandle<String, String> echo = engine(true).flow(ECHO);
+        String before = echo.start("before", StartOptions.none().withIdempotencyKey("k0"));
+
+        caller.begin();
+        String first = echo.start("first", StartOptions.none().withIdempotencyKey("k1"));
+        String again = echo.start("again", StartOptions.none().withIdempotencyKey("k1"));
+        String taken = echo.start("taken", StartOptions.none().withIdempotencyKey("k0"));
+        caller.commit();
+
+        assertThat(again).isEqualTo(first);
+        assertThat(taken).isEqualTo(before);
+        assertThat(runs()).isEqualTo(2);
+        assertThat(echo.result(first, WAIT)).isEqualTo("FIRST");
     }
 
     @Test
