@@ -192,6 +192,24 @@ class TransactionalStepTest extends EngineTestBase {
     }
 
     @Test
+    void java_work_that_runs_past_the_timeout_is_rolled_back_before_the_commit() {
+        StepOptions short_ = StepOptions.defaults().withTimeout(Duration.ofMillis(200));
+        FlowDefinition<String, Integer> flow = FlowDefinition.builder("dawdling", String.class, Integer.class)
+                .body((ctx, in) -> ctx.transactionalStep("book", Integer.class, short_, s -> {
+                    int written = insert(s, in);
+                    new CountDownLatch(1).await(600, TimeUnit.MILLISECONDS); // slow work between statements
+                    return written;
+                })).build();
+        Engine engine = fixture.start(flow);
+        FlowHandle<String, Integer> handle = engine.flow(flow);
+        String runId = handle.start("x");
+
+        assertThatThrownBy(() -> handle.result(runId, WAIT)).isInstanceOfSatisfying(RunFailedException.class,
+                e -> assertThat(e.code()).isEqualTo(FlowErrorCode.STEP_TIMEOUT));
+        assertThat(bookings(runId)).isZero();
+    }
+
+    @Test
     void the_step_cannot_commit_or_roll_back_the_engines_transaction_and_close_does_nothing() {
         FlowDefinition<String, String> flow = FlowDefinition.builder("meddling", String.class, String.class)
                 .body((ctx, in) -> ctx.transactionalStep("book", String.class, s -> {
