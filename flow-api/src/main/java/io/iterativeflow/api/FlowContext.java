@@ -18,7 +18,11 @@ public interface FlowContext {
     /** The run's attempt, starting at 1; it grows each time the run is claimed again (after a sleep, retry, crash). */
     int attempt();
 
-    /** Runs {@code fn} once and records its result; on replay returns the recorded result without running it. */
+    /**
+     * Runs {@code fn} and records its result; on replay returns the recorded result without running it. At-least-once:
+     * if the process dies after {@code fn} but before its result is recorded, {@code fn} runs again. For database
+     * writes that must happen exactly once, use {@link #transactionalStep}.
+     */
     default <T> T step(String name, Class<T> type, StepFunction<T> fn) {
         return step(name, TypeRef.of(type), StepOptions.defaults(), fn);
     }
@@ -41,6 +45,28 @@ public interface FlowContext {
             return null;
         });
     }
+
+    /**
+     * An exactly-once database step: {@code fn} runs inside a transaction on the engine's data source, and that same
+     * transaction records its result. Write your business rows through {@link TransactionalStepScope#connection()}:
+     * they commit together with the step's record, or not at all, so a crash can never apply them twice. A try that
+     * throws (or times out) rolls back everything it wrote, then retries follow {@code options}. On replay returns the
+     * recorded result without running {@code fn}. Work outside that connection (HTTP calls, other databases) is still
+     * at-least-once, as in {@link #step}.
+     *
+     * <p>A timeout rolls the transaction back; no statement of the step runs longer than the timeout.
+     */
+    default <T> T transactionalStep(String name, Class<T> type, TransactionalStepFunction<T> fn) {
+        return transactionalStep(name, TypeRef.of(type), StepOptions.defaults(), fn);
+    }
+
+    default <T> T transactionalStep(String name, Class<T> type, StepOptions options,
+            TransactionalStepFunction<T> fn) {
+        return transactionalStep(name, TypeRef.of(type), options, fn);
+    }
+
+    /** The general form of {@link #transactionalStep(String, Class, TransactionalStepFunction)}. */
+    <T> T transactionalStep(String name, TypeRef<T> type, StepOptions options, TransactionalStepFunction<T> fn);
 
     /** Suspends the run durably for {@code duration} (zero returns at once); no thread is held while it waits. */
     default void sleep(Duration duration) {

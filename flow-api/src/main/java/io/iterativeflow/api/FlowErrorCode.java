@@ -51,5 +51,10 @@ public enum FlowErrorCode {
     /** A signal's serialized payload exceeds {@code flow.limits.max-signal-payload-bytes}; nothing was stored. */
     SIGNAL_PAYLOAD_TOO_LARGE,
     /** {@code wait(...)} waited for something the run can no longer do: it ended without it. */
-    WAIT_UNSATISFIABLE
+    WAIT_UNSATISFIABLE,
+    /**
+     * The caller's JTA transaction cannot take the engine's writes: it is marked for rollback or ending, or no JTA
+     * data source is configured to join it.
+     */
+    TRANSACTION_INVALID
 }

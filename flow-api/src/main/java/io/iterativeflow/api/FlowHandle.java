@@ -1,6 +1,7 @@
 package io.iterativeflow.api;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -12,7 +13,11 @@ public interface FlowHandle<I, O> {
     /** The version new runs start on: the newest deployed one. */
     int version();
 
-    /** Starts a run and returns its id. The run is durable once this returns. */
+    /**
+     * Starts a run and returns its id. Called inside an active JTA transaction (in a Jakarta EE server, where the
+     * engine has the container's transaction registry), the start joins it: the run exists, and starts, only when that
+     * transaction commits; a rollback leaves nothing. Outside a transaction the run is durable once this returns.
+     */
     default String start(I input) {
         return start(input, StartOptions.none());
     }
@@ -22,6 +27,14 @@ public interface FlowHandle<I, O> {
      * writes nothing.
      */
     String start(I input, StartOptions options);
+
+    /**
+     * Starts many runs in one transaction (the caller's JTA transaction when one is active, else its own) and returns
+     * their ids in the order of {@code requests}: either every run is written or none is. A request whose idempotency
+     * key is already taken (in the database or earlier in the list) yields the id of the run holding it. Every input
+     * is checked before anything is written.
+     */
+    List<String> startAll(List<StartRequest<I>> requests);
 
     /** The output of a completed run; empty while the run is not completed. */
     Optional<O> output(String runId);

@@ -79,11 +79,19 @@ public final class FlowConfigKeys {
     /** Rows retention deletes per statement (each a short transaction), 1 to 100000. Default 1000. */
     public static final String RETENTION_BATCH_SIZE = PREFIX + "retention.batch-size";
 
+    /**
+     * JNDI name of a JTA data source on the engine's database, through which a start inside an active JTA transaction
+     * joins it (the run exists only if that transaction commits). Default {@value #JTA_DATASOURCE_DEFAULT}; when
+     * that name is not bound, such starts fail with {@code TRANSACTION_INVALID}. A name set here must be bound.
+     */
+    public static final String JTA_DATASOURCE = PREFIX + "jta.datasource";
+
     public static final String DATASOURCE_DEFAULT = "jdbc/flow";
     public static final String WORKER_EXECUTOR_DEFAULT = "java:comp/DefaultManagedExecutorService";
     public static final String WORKER_SCHEDULER_DEFAULT = "java:comp/DefaultManagedScheduledExecutorService";
     /** The value of {@link #STEP_DEFAULT_TIMEOUT} that disables the default step timeout. */
     public static final String NONE = "none";
+    public static final String JTA_DATASOURCE_DEFAULT = "jdbc/flowTx";
 
     /**
      * How long a ready run may wait for a flow version that is not deployed before it fails with

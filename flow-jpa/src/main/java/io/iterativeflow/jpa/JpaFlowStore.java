@@ -24,7 +24,10 @@ import io.iterativeflow.core.spi.SignalWaitOutcome;
 import io.iterativeflow.core.spi.StartResult;
 import io.iterativeflow.core.spi.StepCompletion;
 import io.iterativeflow.core.spi.StepFailure;
+import io.iterativeflow.core.spi.TransactionalStep;
+import io.iterativeflow.core.spi.TransactionalWork;
 import io.iterativeflow.core.spi.WriteOutcome;
+import io.iterativeflow.jpa.internal.BulkRunCreation;
 import io.iterativeflow.jpa.internal.Cancellation;
 import io.iterativeflow.jpa.internal.ChildInvocation;
 import io.iterativeflow.jpa.internal.Claims;
@@ -45,6 +48,7 @@ import io.iterativeflow.jpa.internal.StepFailures;
 import io.iterativeflow.jpa.internal.StepWrites;
 import io.iterativeflow.jpa.internal.TimerWrites;
 import io.iterativeflow.jpa.internal.UndeployedRuns;
+import io.iterativeflow.jpa.internal.TransactionalSteps;
 import io.iterativeflow.jpa.internal.Transactions;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,6 +90,8 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
     private final InFlightReads inFlight;
     private Optional<Notifications> notifications = Optional.empty();
     private final OperationsReads operations;
+    private final BulkRunCreation bulk;
+    private final TransactionalSteps transactionalSteps;
 
     JpaFlowStore(Transactions tx, FlowClock clock, Duration defaultLease) {
         Leases leases = new Leases(defaultLease);
@@ -108,6 +114,8 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
         this.undeployed = new UndeployedRuns(tx, clock);
         this.inFlight = new InFlightReads(tx);
         this.operations = new OperationsReads(tx, clock);
+        this.bulk = new BulkRunCreation(tx, creation);
+        this.transactionalSteps = new TransactionalSteps(tx, clock, leases);
     }
 
     /** A store over {@code dataSource} with default settings; the schema must be migrated (see the builder). */
@@ -343,6 +351,27 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
     @Override
     public String schemaVersion() {
         return operations.schemaVersion();
+    }
+
+    @Override
+    public List<StartResult> createRuns(List<NewRun> runs) {
+        Checks.notNull("runs", runs);
+        runs.forEach(Checks::newRun);
+        return runs.isEmpty() ? List.of() : bulk.create(List.copyOf(runs));
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        Checks.notNull("action", action);
+        tx.afterCommit(action);
+    }
+
+    @Override
+    public RecordedStep runTransactionalStep(Fence fence, TransactionalStep step, TransactionalWork work) {
+        Checks.fence(fence);
+        Checks.notNull("step", step);
+        Checks.notNull("work", work);
+        return transactionalSteps.run(fence, step, work);
     }
 
     /** Closes the EntityManagerFactory (not the DataSource, which belongs to the caller). */

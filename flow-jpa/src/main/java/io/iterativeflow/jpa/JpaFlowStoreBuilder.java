@@ -5,15 +5,19 @@ import io.iterativeflow.api.FlowException;
 import io.iterativeflow.core.spi.FlowClock;
 import io.iterativeflow.jpa.internal.EntityManagerFactories;
 import io.iterativeflow.jpa.internal.PgNotifications;
+import io.iterativeflow.jpa.internal.JtaTransactions;
 import io.iterativeflow.jpa.internal.ResourceLocalTransactions;
 import io.iterativeflow.jpa.internal.StoreErrors;
+import io.iterativeflow.jpa.internal.Transactions;
 import io.iterativeflow.migrations.FlowMigrations;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.logging.Logger;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.hibernate.tool.schema.spi.SchemaManagementException;
 
@@ -28,6 +32,8 @@ public final class JpaFlowStoreBuilder {
     private boolean migrate;
     private boolean checkSchemaVersion = true;
     private final Map<String, Object> properties = new HashMap<>();
+    private TransactionSynchronizationRegistry jtaRegistry;
+    private DataSource jtaDataSource;
 
     JpaFlowStoreBuilder(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -67,6 +73,22 @@ public final class JpaFlowStoreBuilder {
         return this;
     }
 
+    /**
+     * Makes starts join the calling thread's JTA transaction when one is active: the run is written through a
+     * connection of {@code jtaDataSource} (a JTA data source on the same database, enlisted by the container) and
+     * exists only if that transaction commits; this instance is woken after the commit. The engine's own work keeps
+     * running in transactions of its own on the store's data source, which therefore must not be a JTA one (on Open
+     * Liberty: {@code transactional="false"}).
+     *
+     * @param jtaDataSource may be null: a start inside an active transaction then fails with
+     *     {@code TRANSACTION_INVALID} instead of committing on its own
+     */
+    public JpaFlowStoreBuilder jta(TransactionSynchronizationRegistry registry, DataSource jtaDataSource) {
+        this.jtaRegistry = Objects.requireNonNull(registry, "registry");
+        this.jtaDataSource = jtaDataSource;
+        return this;
+    }
+
     public JpaFlowStore build() {
         if (migrate) {
             migrateSchema();
@@ -74,7 +96,10 @@ public final class JpaFlowStoreBuilder {
         if (checkSchemaVersion) {
             checkVersion();
         }
-        JpaFlowStore store = new JpaFlowStore(new ResourceLocalTransactions(factory()), clock, defaultLease);
+        EntityManagerFactory factory = factory();
+        Transactions tx = jtaRegistry == null ? new ResourceLocalTransactions(factory)
+                : new JtaTransactions(factory, jtaRegistry, Optional.ofNullable(jtaDataSource));
+        JpaFlowStore store = new JpaFlowStore(tx, clock, defaultLease);
         return PgNotifications.driverVisible(getClass().getClassLoader())
                 ? store.notifications(new PgNotifications(dataSource)) : store;
     }

@@ -8,6 +8,7 @@ import io.iterativeflow.core.spi.FlowClock;
 import io.iterativeflow.jpa.JpaFlowStore;
 import java.util.List;
 import java.util.Optional;
+import io.iterativeflow.jpa.JpaFlowStoreBuilder;
 import javax.sql.DataSource;
 
 /** Builds the engine of a checked deployment: store (migrated first when configured), clock, executors, flows. */
@@ -22,11 +23,12 @@ final class EngineAssembly {
 
     private static JpaFlowStore store(FlowConfiguration config, DataSource dataSource, FlowClock clock) {
         try {
-            return JpaFlowStore.builder(dataSource)
+            JpaFlowStoreBuilder builder = JpaFlowStore.builder(dataSource)
                     .clock(clock)
                     .defaultLease(config.engine().leaseDuration())
-                    .migrate(config.migrate())
-                    .build();
+                    .migrate(config.migrate());
+            JtaResources.configure(builder, MicroProfileConfig.lookup());
+            return builder.build();
         } catch (FlowException e) {
             if (e.code() != FlowErrorCode.SCHEMA_MISMATCH) {
                 throw e;

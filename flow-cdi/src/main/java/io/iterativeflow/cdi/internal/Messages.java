@@ -100,4 +100,10 @@ final class Messages {
         return new Problem(FLOW_INVALID, "FLOWCDI043", more + " more in-flight run(s) cannot replay on the"
                 + " deployed flows (not listed); see the runs listed above for what to do");
     }
+
+    static Problem noJtaDataSource(String jndiName, String key, Throwable cause) {
+        return new Problem(CONFIG_INVALID, "FLOWCDI032", "no JTA data source for iterativeflow's transactional"
+                + " starts: the JNDI lookup of '" + jndiName + "' (" + key + ") failed with " + cause + "; define"
+                + " that data source in the server (a JTA data source on the engine's database), or remove " + key);
+    }
 }

@@ -9,6 +9,8 @@ import io.iterativeflow.core.spi.RecordedStep;
 import io.iterativeflow.core.spi.SignalWaitOutcome;
 import io.iterativeflow.core.spi.StepCompletion;
 import io.iterativeflow.core.spi.StepFailure;
+import io.iterativeflow.core.spi.TransactionalStep;
+import io.iterativeflow.core.spi.TransactionalWork;
 import io.iterativeflow.core.spi.WriteOutcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +64,22 @@ final class AttemptWrites {
             throw lost();
         }
         return recorded.resultJson() == null ? json : recorded.resultJson();
+    }
+
+    /**
+     * Runs one try of a transactional step in the store's transaction that also records its result; returns what is
+     * recorded. The position advances only when the try committed.
+     */
+    RecordedStep runTransactional(String key, String name, int tries, Optional<Duration> timeout,
+            TransactionalWork work) {
+        attempt.checkLive();
+        RecordedStep recorded = store.runTransactionalStep(attempt.fence(),
+                new TransactionalStep(key, name, tries, position, timeout), work);
+        if (recorded.outcome() == WriteOutcome.LEASE_LOST) {
+            throw lost();
+        }
+        position++;
+        return recorded;
     }
 
     /** Records a failed try that will be retried after {@code delay}, and ends the attempt. */

@@ -14,9 +14,10 @@ import io.iterativeflow.api.WaitUntil;
 import io.iterativeflow.core.config.EngineSettings;
 import io.iterativeflow.core.json.JsonSize;
 import io.iterativeflow.core.spi.NewRun;
+import io.iterativeflow.api.StartRequest;
 import io.iterativeflow.core.spi.RunState;
-import io.iterativeflow.core.spi.StartResult;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -26,14 +27,14 @@ final class Handle<I, O> implements FlowHandle<I, O> {
 
     private final FlowDefinition<I, O> definition;
     private final EngineParts parts;
-    private final Runnable wake;
     private final FlowEngine engine;
+    private final Starts<I> starts;
 
     Handle(FlowDefinition<I, O> definition, EngineParts parts, Runnable wake, FlowEngine engine) {
         this.definition = definition;
         this.parts = parts;
-        this.wake = wake;
         this.engine = engine;
+        this.starts = new Starts<>(definition, parts, wake);
     }
 
     @Override
@@ -48,34 +49,12 @@ final class Handle<I, O> implements FlowHandle<I, O> {
 
     @Override
     public String start(I input, StartOptions options) {
-        Args.notNull("start options", options);
-        if (input == null && definition.inputType().type() != Void.class) {
-            throw new FlowException(FlowErrorCode.INPUT_INVALID, "flow " + definition + " needs an input of type "
-                    + definition.inputType() + "; got null");
-        }
-        String json;
-        try {
-            json = parts.codec().toJson(input);
-        } catch (FlowException e) {
-            throw new FlowException(FlowErrorCode.INPUT_INVALID, "the input of flow " + definition
-                    + " cannot be written as JSON: " + e.getMessage(), e);
-        }
-        JsonSize.check(json, parts.settings().limits().maxInputBytes(), FlowErrorCode.INPUT_TOO_LARGE,
-                "the input of flow " + definition, EngineSettings.PREFIX + "limits.max-input-bytes");
-        StartResult result = parts.store().createRun(new NewRun(UUID.randomUUID(), definition.name(),
-                definition.version(), json, options.idempotencyKey(), options.tags(), options.priority(),
-                options.delay()));
-        if (result.created()) {
-            String runId = result.runId().toString();
-            parts.listeners().fire("runStarted", l -> l.runStarted(new FlowListener.RunEvent(definition.name(),
-                    definition.version(), runId)));
-            if (options.delay().isZero()) {
-                wake.run();
-            } else {
-                parts.wakes().wakeAt(parts.clock().instant().plus(options.delay()));
-            }
-        }
-        return result.runId().toString();
+        return starts.start(input, options);
+    }
+
+    @Override
+    public List<String> startAll(List<StartRequest<I>> requests) {
+        return starts.startAll(requests);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.iterativeflow.api.InvokeOptions;
 import io.iterativeflow.api.SignalOptions;
 import io.iterativeflow.api.StepFunction;
 import io.iterativeflow.api.StepOptions;
+import io.iterativeflow.api.TransactionalStepFunction;
 import io.iterativeflow.api.TypeRef;
 import io.iterativeflow.core.registry.FlowRegistry;
 import io.iterativeflow.core.spi.ClaimedRun;
@@ -92,6 +93,26 @@ final class ReplayContext implements FlowContext {
         inStep = true;
         try {
             return steps.run(name, key, type, options, fn, recorded);
+        } finally {
+            inStep = false;
+        }
+    }
+
+    @Override
+    public <T> T transactionalStep(String name, TypeRef<T> type, StepOptions options,
+            TransactionalStepFunction<T> fn) {
+        enter("transactionalStep");
+        Names.checkStepName("transactional step", name);
+        if (type == null || options == null || fn == null) {
+            throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "transactional step '" + name + "': type, options"
+                    + " and function must not be null (use StepOptions.defaults() and Void.class when there is"
+                    + " nothing to give)");
+        }
+        String key = keys.next(name);
+        HistoryEntry recorded = expectKind(key, "step");
+        inStep = true;
+        try {
+            return steps.transactional().run(name, key, type, options, fn, recorded);
         } finally {
             inStep = false;
         }

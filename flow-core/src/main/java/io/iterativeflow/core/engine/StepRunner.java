@@ -47,6 +47,11 @@ final class StepRunner {
         this.maxResultBytes = maxResultBytes;
     }
 
+    /** The runner of {@code ctx.transactionalStep(...)} in this attempt. */
+    TransactionalStepRunner transactional() {
+        return new TransactionalStepRunner(this, runId, attempt, writes, codec, defaultTimeout, maxResultBytes);
+    }
+
     @SuppressWarnings("unchecked")
     <T> T run(String name, String key, TypeRef<T> type, StepOptions options, StepFunction<T> fn,
             HistoryEntry recorded) {
@@ -74,6 +79,11 @@ final class StepRunner {
             String stored = writes.recordCompletion(key, name, "step", tries, json);
             return stored.equals(json) ? (T) outcome.value() : (T) codec.fromJson(stored, type.type());
         }
+        return failed(name, key, options, tries, outcome);
+    }
+
+    /** Records a failed try: a retry (ends the attempt) or a failure for good (thrown to the body). */
+    <T> T failed(String name, String key, StepOptions options, int tries, StepOutcome outcome) {
         Throwable failure = outcome.failure();
         boolean misuse = failure instanceof FlowException fe && fe.code() == FlowErrorCode.STEP_INVALID_AWAIT;
         FlowErrorCode code = outcome.timedOut() ? FlowErrorCode.STEP_TIMEOUT
@@ -89,7 +99,7 @@ final class StepRunner {
     }
 
     /** An oversized result is a permanent failure: the same code would produce it again, so no retry. */
-    private StepFailedException tooLarge(String name, String key, int tries, long bytes) {
+    StepFailedException tooLarge(String name, String key, int tries, long bytes) {
         String message = JsonSize.tooLarge("the result of step '" + key + "'", bytes, maxResultBytes,
                 EngineSettings.PREFIX + "limits.max-step-result-bytes");
         FlowErrorCode code = FlowErrorCode.STEP_RESULT_TOO_LARGE;
@@ -97,13 +107,13 @@ final class StepRunner {
         return failedForGood(key, tries, code, message, null);
     }
 
-    private StepFailedException failedForGood(String key, int tries, FlowErrorCode code, String message,
+    StepFailedException failedForGood(String key, int tries, FlowErrorCode code, String message,
             Throwable cause) {
         return new StepFailedException(code, runId, key, tries, "step '" + key + "' failed after " + tries
                 + (tries == 1 ? " try" : " tries") + ": " + message, cause);
     }
 
-    private static FlowErrorCode codeOf(String stored) {
+    static FlowErrorCode codeOf(String stored) {
         try {
             return stored == null ? FlowErrorCode.STEP_FAILED : FlowErrorCode.valueOf(stored);
         } catch (IllegalArgumentException unknown) {

@@ -18,7 +18,10 @@ import java.util.UUID;
  */
 public interface FlowStore {
 
-    /** Inserts a pending run and its {@code created} event, or returns the run that holds the idempotency key. */
+    /**
+     * Inserts a pending run and its {@code created} event, or returns the run that holds the idempotency key. Joins
+     * the calling thread's transaction when the store was given one that is active (see {@link #afterCommit}).
+     */
     StartResult createRun(NewRun run);
 
     /**
@@ -181,4 +184,34 @@ public interface FlowStore {
 
     /** The schema version the database is at (its newest applied migration); answering proves it is reachable. */
     String schemaVersion();
+
+    // ---- transactions: bulk and joined starts, exactly-once database steps ----
+
+    /**
+     * {@link #createRun} for every run, in one transaction (the caller's, when {@link #createRun} would join it): all
+     * are written or none. Results are in the order of {@code runs}; a key taken earlier in the list resolves to that
+     * run ({@code created} false).
+     */
+    List<StartResult> createRuns(List<NewRun> runs);
+
+    /**
+     * Runs {@code action} once the writes this thread just made are committed: at once when they committed on their
+     * own, after the commit of the caller's transaction when they joined one, never when that transaction rolls back.
+     * Wake-ups of the local dispatcher go through here, so a run started in a transaction that rolls back is never
+     * looked for.
+     */
+    default void afterCommit(Runnable action) {
+        action.run();
+    }
+
+    /**
+     * Runs a transactional step's try in a new transaction of the store's own (never the caller's): bounds its
+     * statements by {@code step.timeout()}, runs {@code work} on the transaction's connection, then records the
+     * result it returns in the same transaction and commits. A lost fence, or a step that is already recorded or
+     * failed for good, rolls everything back (the work's writes too): {@code LEASE_LOST}, or {@code WRITTEN} with the
+     * value recorded earlier.
+     *
+     * @throws StepWorkFailed when {@code work} threw; the transaction was rolled back
+     */
+    RecordedStep runTransactionalStep(Fence fence, TransactionalStep step, TransactionalWork work);
 }

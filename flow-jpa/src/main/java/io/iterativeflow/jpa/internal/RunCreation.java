@@ -43,26 +43,30 @@ public final class RunCreation {
         this.clock = clock;
     }
 
+    /** Creates the run in a transaction of its own, or in the caller's JTA transaction when one is active. */
     public StartResult create(NewRun run) {
-        return tx.inTransaction(em -> {
-            for (int i = 0; i < TRIES; i++) {
-                List<Object[]> inserted = insert(em, run);
-                if (!inserted.isEmpty()) {
-                    return new StartResult((UUID) inserted.get(0)[0], true);
-                }
-                // A new statement, so a new snapshot under READ COMMITTED: it sees the row that won the key.
-                List<UUID> existing = em.createQuery(EXISTING, UUID.class)
-                        .setParameter("flowName", run.flowName())
-                        .setParameter("flowVersion", run.flowVersion())
-                        .setParameter("idempotencyKey", run.idempotencyKey().orElseThrow())
-                        .getResultList();
-                if (!existing.isEmpty()) {
-                    return new StartResult(existing.get(0), false);
-                }
+        return tx.joining(em -> createIn(em, run));
+    }
+
+    /** Creates the run inside the transaction of {@code em}. */
+    StartResult createIn(EntityManager em, NewRun run) {
+        for (int i = 0; i < TRIES; i++) {
+            List<Object[]> inserted = insert(em, run);
+            if (!inserted.isEmpty()) {
+                return new StartResult((UUID) inserted.get(0)[0], true);
             }
-            throw new IllegalStateException("run with idempotency key " + run.idempotencyKey().orElse("")
-                    + " neither inserted nor found after " + TRIES + " tries");
-        });
+            // A new statement, so a new snapshot under READ COMMITTED: it sees the row that won the key.
+            List<UUID> existing = em.createQuery(EXISTING, UUID.class)
+                    .setParameter("flowName", run.flowName())
+                    .setParameter("flowVersion", run.flowVersion())
+                    .setParameter("idempotencyKey", run.idempotencyKey().orElseThrow())
+                    .getResultList();
+            if (!existing.isEmpty()) {
+                return new StartResult(existing.get(0), false);
+            }
+        }
+        throw new IllegalStateException("run with idempotency key " + run.idempotencyKey().orElse("")
+                + " neither inserted nor found after " + TRIES + " tries");
     }
 
     private List<Object[]> insert(EntityManager em, NewRun run) {

@@ -2,6 +2,7 @@ package io.iterativeflow.jpa.internal;
 
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
+import io.iterativeflow.core.spi.StepWorkFailed;
 import io.iterativeflow.jpa.StoreConflictException;
 import java.sql.SQLException;
 import java.util.regex.Matcher;
@@ -17,9 +18,12 @@ public final class StoreErrors {
     private StoreErrors() {
     }
 
-    /** Our own exceptions pass through; a unique violation becomes a conflict; anything else STORE_UNAVAILABLE. */
+    /**
+     * Our own exceptions (and a transactional step's failed work or planned rollback) pass through; a unique violation
+     * becomes a conflict; anything else STORE_UNAVAILABLE.
+     */
     public static RuntimeException map(RuntimeException e) {
-        if (e instanceof FlowException) {
+        if (e instanceof FlowException || e instanceof StepWorkFailed || e instanceof RolledBack) {
             return e;
         }
         SQLException sql = sqlCause(e);

@@ -4,9 +4,9 @@ import jakarta.persistence.EntityManager;
 import java.util.function.Function;
 
 /**
- * Runs store work in one transaction: one commit per call. The resource-local implementation owns the
- * transaction; a JTA implementation would join the caller's transaction instead (transactional start).
- * Implementations map database failures with {@link StoreErrors}.
+ * Runs store work in one transaction: one commit per call. {@link #inTransaction} always owns its transaction (the
+ * engine's own work never joins a caller's); {@link #joining} joins the caller's JTA transaction when there is one
+ * ({@link JtaTransactions}), else owns one too. Implementations map database failures with {@link StoreErrors}.
  */
 public interface Transactions extends AutoCloseable {
 
@@ -15,6 +15,19 @@ public interface Transactions extends AutoCloseable {
 
     /** Runs read-only {@code work}: no flush, no dirty checking, still one transaction. */
     <T> T readOnly(Function<EntityManager, T> work);
+
+    /**
+     * Runs {@code work} in the calling thread's JTA transaction when one is active (committed or rolled back by its
+     * owner), else like {@link #inTransaction}.
+     */
+    default <T> T joining(Function<EntityManager, T> work) {
+        return inTransaction(work);
+    }
+
+    /** Runs {@code action} after the commit of what {@link #joining} just wrote: at once, unless it joined. */
+    default void afterCommit(Runnable action) {
+        action.run();
+    }
 
     /** Closes the factory behind the transactions. */
     @Override

@@ -1,0 +1,113 @@
+package io.iterativeflow.core.engine;
+
+import io.iterativeflow.api.FlowDefinition;
+import io.iterativeflow.api.FlowErrorCode;
+import io.iterativeflow.api.FlowListener;
+import io.iterativeflow.api.FlowException;
+import io.iterativeflow.api.StartOptions;
+import io.iterativeflow.api.StartRequest;
+import io.iterativeflow.core.config.EngineSettings;
+import io.iterativeflow.core.json.JsonSize;
+import io.iterativeflow.core.spi.NewRun;
+import io.iterativeflow.core.spi.StartResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Starts runs of one flow: checks and serializes every input before anything is written, creates the runs (one
+ * transaction, the caller's when the store joins it) and wakes this instance once they are committed.
+ */
+final class Starts<I> {
+
+    private final FlowDefinition<I, ?> definition;
+    private final EngineParts parts;
+    private final Runnable wake;
+
+    Starts(FlowDefinition<I, ?> definition, EngineParts parts, Runnable wake) {
+        this.definition = definition;
+        this.parts = parts;
+        this.wake = wake;
+    }
+
+    String start(I input, StartOptions options) {
+        NewRun run = newRun(input, options, "");
+        StartResult result = parts.store().createRun(run);
+        wakeAfterCommit(List.of(run), List.of(result));
+        return result.runId().toString();
+    }
+
+    List<String> startAll(List<StartRequest<I>> requests) {
+        Args.notNull("start requests", requests);
+        List<NewRun> runs = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            StartRequest<I> request = requests.get(i);
+            String where = " (request " + i + " of startAll)";
+            if (request == null) {
+                throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "start request must not be null" + where);
+            }
+            runs.add(newRun(request.input(), request.options(), where));
+        }
+        if (runs.isEmpty()) {
+            return List.of();
+        }
+        List<StartResult> results = parts.store().createRuns(runs);
+        wakeAfterCommit(runs, results);
+        return results.stream().map(r -> r.runId().toString()).toList();
+    }
+
+    /** Checks and serializes one start; nothing is written. */
+    private NewRun newRun(I input, StartOptions options, String where) {
+        Args.notNull("start options" + where, options);
+        if (input == null && definition.inputType().type() != Void.class) {
+            throw new FlowException(FlowErrorCode.INPUT_INVALID, "flow " + definition + " needs an input of type "
+                    + definition.inputType() + "; got null" + where);
+        }
+        String json;
+        try {
+            json = parts.codec().toJson(input);
+        } catch (FlowException e) {
+            throw new FlowException(FlowErrorCode.INPUT_INVALID, "the input of flow " + definition + where
+                    + " cannot be written as JSON: " + e.getMessage(), e);
+        }
+        JsonSize.check(json, parts.settings().limits().maxInputBytes(), FlowErrorCode.INPUT_TOO_LARGE,
+                "the input of flow " + definition + where, EngineSettings.PREFIX + "limits.max-input-bytes");
+        return new NewRun(UUID.randomUUID(), definition.name(), definition.version(), json,
+                options.idempotencyKey(), options.tags(), options.priority(), options.delay());
+    }
+
+    /** Wakes this instance for the runs just created, once their transaction (maybe the caller's) committed. */
+    private void wakeAfterCommit(List<NewRun> runs, List<StartResult> results) {
+        boolean readyNow = false;
+        Duration firstDelay = null;
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            if (!results.get(i).created()) {
+                continue;
+            }
+            created.add(results.get(i).runId().toString());
+            Duration delay = runs.get(i).delay();
+            if (delay.isZero()) {
+                readyNow = true;
+            } else if (firstDelay == null || delay.compareTo(firstDelay) < 0) {
+                firstDelay = delay;
+            }
+        }
+        if (created.isEmpty()) {
+            return;
+        }
+        boolean now = readyNow;
+        Duration later = firstDelay;
+        parts.store().afterCommit(() -> {
+            created.forEach(runId -> parts.listeners().fire("runStarted", l -> l.runStarted(
+                    new FlowListener.RunEvent(definition.name(), definition.version(), runId))));
+            if (now) {
+                wake.run();
+            }
+            if (later != null) {
+                parts.wakes().wakeAt(parts.clock().instant().plus(later));
+            }
+        });
+    }
+}

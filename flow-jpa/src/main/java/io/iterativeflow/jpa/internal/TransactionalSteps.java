@@ -1,0 +1,113 @@
+package io.iterativeflow.jpa.internal;
+
+import io.iterativeflow.core.spi.Fence;
+import io.iterativeflow.core.spi.FlowClock;
+import io.iterativeflow.core.spi.RecordedStep;
+import io.iterativeflow.core.spi.StepWorkFailed;
+import io.iterativeflow.core.spi.TransactionalStep;
+import io.iterativeflow.core.spi.TransactionalWork;
+import io.iterativeflow.core.spi.WriteOutcome;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import org.hibernate.Session;
+
+/**
+ * {@code runTransactionalStep}: the step's work and its record in one transaction of the store. The record statement
+ * fences the attempt and inserts the step only when it is new or waits for this very try ({@code retrying} after an
+ * earlier one); anything else rolls the work back with the record. A failed, recorded or lost try never commits.
+ */
+public final class TransactionalSteps {
+
+    private static final String RECORD = """
+            WITH f AS (
+                UPDATE workflow.runs SET updated_at = %1$s, lease_expires_at = %2$s
+                WHERE %3$s
+                RETURNING id
+            ), s AS (
+                INSERT INTO workflow.steps AS st (run_id, cursor_key, name, kind, status, attempts, result, position,
+                                                  created_at, finished_at)
+                SELECT id, :cursorKey, :name, 'step', 'completed', :stepAttempts, CAST(:result AS jsonb), :position,
+                       %1$s, %1$s
+                FROM f
+                ON CONFLICT (run_id, cursor_key) DO UPDATE
+                SET status = 'completed', attempts = EXCLUDED.attempts, result = EXCLUDED.result, error_code = NULL,
+                    error_message = NULL, position = EXCLUDED.position, finished_at = EXCLUDED.finished_at
+                WHERE st.status = 'retrying' AND st.attempts < EXCLUDED.attempts
+                RETURNING cursor_key
+            ), e AS (
+                INSERT INTO workflow.events (run_id, type, attempt, cursor_key, at)
+                SELECT :runId, 'step_completed', :attempt, cursor_key, %1$s FROM s
+            )
+            SELECT (SELECT count(*) FROM f) AS fenced, (SELECT count(*) FROM s) AS written
+            """.formatted(Sql.NOW, Sql.RENEWED_LEASE, Sql.FENCED);
+
+    private static final String RECORDED = "SELECT s.result FROM FlowStep s WHERE s.runId = :runId"
+            + " AND s.cursorKey = :cursorKey AND s.status = 'completed'";
+
+    private final Transactions tx;
+    private final FlowClock clock;
+    private final Leases leases;
+
+    public TransactionalSteps(Transactions tx, FlowClock clock, Leases leases) {
+        this.tx = tx;
+        this.clock = clock;
+        this.leases = leases;
+    }
+
+    public RecordedStep run(Fence fence, TransactionalStep step, TransactionalWork work) {
+        try {
+            return tx.inTransaction(em -> {
+                String json = em.unwrap(Session.class).doReturningWork(c -> work(c, step, work));
+                return record(em, fence, step, json);
+            });
+        } catch (RolledBack planned) {
+            return planned.result();
+        }
+    }
+
+    private static String work(Connection connection, TransactionalStep step, TransactionalWork work)
+            throws SQLException {
+        if (step.timeout().isPresent()) {
+            boundStatements(connection, step.timeout().get());
+        }
+        try {
+            return work.run(connection);
+        } catch (Exception | Error e) {
+            throw new StepWorkFailed(e);
+        }
+    }
+
+    /** No statement of the step, its record included, runs longer than the timeout. */
+    private static void boundStatements(Connection connection, Duration timeout) throws SQLException {
+        long millis = Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL statement_timeout = " + millis);
+        }
+    }
+
+    private RecordedStep record(EntityManager em, Fence fence, TransactionalStep step, String json) {
+        Object[] row = SqlCall.of(em, RECORD).fence(fence).clock(clock)
+                .millis("leaseMs", leases.of(fence.owner()))
+                .text("cursorKey", step.cursorKey()).text("name", step.name())
+                .integer("stepAttempts", step.attempts()).text("result", json)
+                .integer("position", step.position())
+                .column("fenced", Long.class).column("written", Long.class)
+                .row();
+        if ((Long) row[0] == 0) {
+            throw new RolledBack(new RecordedStep(WriteOutcome.LEASE_LOST, null));
+        }
+        if ((Long) row[1] == 1) {
+            return new RecordedStep(WriteOutcome.WRITTEN, json);
+        }
+        List<String> recorded = em.createQuery(RECORDED, String.class)
+                .setParameter("runId", fence.runId())
+                .setParameter("cursorKey", step.cursorKey())
+                .getResultList();
+        throw new RolledBack(recorded.isEmpty() ? new RecordedStep(WriteOutcome.LEASE_LOST, null)
+                : new RecordedStep(WriteOutcome.WRITTEN, recorded.get(0)));
+    }
+}
