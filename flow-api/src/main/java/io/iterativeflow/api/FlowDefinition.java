@@ -144,6 +144,21 @@ public final class FlowDefinition<I, O> {
         }
 
         /**
+         * Sets the body to a static node tree built with {@link Pipeline}, and declares each signal it waits for with
+         * its payload type.
+         */
+        public Builder<I, O> steps(FlowSteps<I, O> steps) {
+            if (steps == null) {
+                throw new IllegalArgumentException("flow '" + name + "': steps must not be null");
+            }
+            Builder<I, O> declared = body(steps);
+            for (PipelineNode.Signal signal : steps.signals()) {
+                declared = declared.signal(signal.name(), signal.type());
+            }
+            return declared;
+        }
+
+        /**
          * Declares a signal the flow waits for and its payload type; see {@link FlowSignal}. Declaring one name again
          * with another type makes {@link #build()} fail.
          */

@@ -49,5 +49,7 @@ public enum FlowErrorCode {
     /** The caller is not allowed to do this (the REST module's role check); sign in with the configured role. */
     ACCESS_DENIED,
     /** A signal's serialized payload exceeds {@code flow.limits.max-signal-payload-bytes}; nothing was stored. */
-    SIGNAL_PAYLOAD_TOO_LARGE
+    SIGNAL_PAYLOAD_TOO_LARGE,
+    /** A builder flow's loop did its maximum number of iterations without meeting its condition; not retried. */
+    LOOP_LIMIT_EXCEEDED
 }
