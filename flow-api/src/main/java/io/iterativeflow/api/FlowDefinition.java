@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  *     .body((ctx, order) -> ...)
  *     .build();
  * }</pre>
+ *
+ * <p>Instead of a code body, a flow can be a static node tree: {@link Builder#steps} with a {@link Pipeline}.
  */
 public final class FlowDefinition<I, O> {
 

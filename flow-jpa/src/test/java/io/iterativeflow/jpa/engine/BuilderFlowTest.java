@@ -20,6 +20,7 @@ import io.iterativeflow.jpa.testing.TestDatabase;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -154,5 +155,55 @@ class BuilderFlowTest extends EngineTestBase {
                         e -> assertThat(e.code()).isEqualTo(FlowErrorCode.LOOP_LIMIT_EXCEEDED))
                 .hasMessageContaining("loop 'forever' did 4 iterations");
         assertThat(rounds).as("the failure is not retried").hasValue(4);
+    }
+
+    @Test
+    void a_step_timeout_inside_a_loop_cuts_the_hanging_try_and_its_retry_goes_on() {
+        List<Integer> tries = new CopyOnWriteArrayList<>();
+        CountDownLatch never = new CountDownLatch(1);
+        StepOptions bounded = StepOptions.defaults().withTimeout(Duration.ofMillis(200)).withRetries(1)
+                .withBackoff(Backoff.fixed(Duration.ZERO));
+        FlowDefinition<Integer, Integer> calls = FlowDefinition.builder("calls", Integer.class, Integer.class)
+                .steps(Pipeline.<Integer>start()
+                        .loop("twice", n -> n >= 2, 5, body -> body.step("call", Integer.class, bounded, (n, scope) -> {
+                            tries.add(n * 10 + scope.attempt());
+                            if (n == 1 && scope.attempt() == 1) {
+                                never.await();
+                            }
+                            return n + 1;
+                        }))
+                        .output(n -> n))
+                .build();
+        Engine engine = fixture.start(calls);
+        String runId = engine.flow(calls).start(0);
+
+        assertThat(engine.flow(calls).result(runId, WAIT)).isEqualTo(2);
+        assertThat(tries).as("iteration 1 timed out on its first try and was retried").containsExactly(1, 11, 12);
+        assertThat(engine.status(runId).step("call:1")).hasValueSatisfying(step -> {
+            assertThat(step.completed()).isTrue();
+            assertThat(step.attempts()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void a_signal_wait_in_a_loop_consumes_one_signal_per_iteration_under_its_own_key() {
+        FlowDefinition<String, String> votes = FlowDefinition.builder("votes", String.class, String.class)
+                .steps(Pipeline.<String>start()
+                        .loop("collect", s -> s.length() >= 3, 5, body -> body.signal("vote", String.class,
+                                (s, vote) -> s + vote))
+                        .output(s -> "votes " + s))
+                .build();
+        Engine engine = fixture.start(votes);
+        String runId = engine.flow(votes).start("");
+
+        await().atMost(WAIT).until(() -> engine.status(runId).status() == RunStatus.AWAITING_SIGNAL);
+        List<SignalDeliveryResult> sent = List.of(engine.signal(runId, "vote", "a"), engine.signal(runId, "vote", "b"),
+                engine.signal(runId, "vote", "c"));
+
+        assertThat(sent).allSatisfy(r -> assertThat(r).isInstanceOfAny(SignalDeliveryResult.Delivered.class,
+                SignalDeliveryResult.Buffered.class));
+        assertThat(engine.flow(votes).result(runId, WAIT)).isEqualTo("votes abc");
+        assertThat(engine.status(runId).steps()).extracting(s -> s.cursorKey())
+                .containsExactly("signal:vote", "signal:vote:1", "signal:vote:2");
     }
 }
