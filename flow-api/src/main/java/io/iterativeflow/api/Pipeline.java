@@ -3,6 +3,7 @@ package io.iterativeflow.api;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -93,7 +94,20 @@ public final class Pipeline<I, S> {
     /** The general form, for generic payload types. */
     public <P, N> Pipeline<I, N> signal(String name, TypeRef<P> type, SignalOptions options,
             BiFunction<? super S, ? super P, ? extends N> merge) {
-        return then(new PipelineNode.Signal(name, type, options, erase(merge)));
+        return then(new PipelineNode.Signal(name, type, options, erase(merge), Optional.empty()));
+    }
+
+    /**
+     * Waits for a signal at most {@code timeout}: {@code merge} makes the new state from its payload, or
+     * {@code onTimeout} from the state when the timeout passed without one (instead of failing the run with
+     * {@code SIGNAL_TIMEOUT}).
+     */
+    public <P, N> Pipeline<I, N> signal(String name, Class<P> type, Duration timeout,
+            BiFunction<? super S, ? super P, ? extends N> merge, Function<? super S, ? extends N> onTimeout) {
+        PipelineChecks.notNull(name, "payload type", type);
+        PipelineChecks.notNull(name, "timeout mapping", onTimeout);
+        return then(new PipelineNode.Signal(name, TypeRef.of(type), SignalOptions.timeout(timeout), erase(merge),
+                Optional.of(erase(onTimeout))));
     }
 
     /** Runs {@code child} as a child run; see {@link FlowContext#invoke(FlowDefinition, Object)}. */

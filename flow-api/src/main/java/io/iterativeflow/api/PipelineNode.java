@@ -2,6 +2,7 @@ package io.iterativeflow.api;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -38,14 +39,23 @@ public sealed interface PipelineNode {
         }
     }
 
-    /** A wait for the signal {@code name}; {@code merge} makes the new state; cursor key {@code signal:<name>}. */
-    record Signal(String name, TypeRef<?> type, SignalOptions options, BiFunction<Object, Object, ?> merge)
-            implements PipelineNode {
+    /**
+     * A wait for the signal {@code name}; {@code merge} makes the new state; cursor key {@code signal:<name>}. When
+     * the options' timeout passes without a signal, {@code onTimeout} makes the new state; without it the run fails
+     * with {@code SIGNAL_TIMEOUT}.
+     */
+    record Signal(String name, TypeRef<?> type, SignalOptions options, BiFunction<Object, Object, ?> merge,
+            Optional<Function<Object, ?>> onTimeout) implements PipelineNode {
         public Signal {
             PipelineChecks.name("signal", name);
             PipelineChecks.notNull(name, "payload type", type);
             PipelineChecks.notNull(name, "signal options", options);
             PipelineChecks.notNull(name, "merge function", merge);
+            PipelineChecks.notNull(name, "timeout mapping", onTimeout);
+            if (onTimeout.isPresent() && options.timeout().isEmpty()) {
+                throw new IllegalArgumentException("node '" + name + "': a timeout mapping needs signal options"
+                        + " with a timeout (SignalOptions.timeout(duration))");
+            }
         }
     }
 

@@ -155,4 +155,20 @@ class PipelineTest {
         assertThatThrownBy(() -> FlowDefinition.builder("none", String.class, String.class).steps(null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("steps must not be null");
     }
+
+    @Test
+    void a_timeout_mapping_needs_a_timeout_and_a_function() {
+        Pipeline<String, String> p = Pipeline.start();
+        PipelineNode.Signal signal = (PipelineNode.Signal) p.signal("paid", Integer.class, Duration.ofDays(1),
+                (s, amount) -> s + amount, s -> s + " unpaid").nodes().get(0);
+        assertThat(signal.options().timeout()).contains(Duration.ofDays(1));
+        assertThat(signal.onTimeout()).isPresent();
+        assertThatThrownBy(() -> p.signal("paid", Integer.class, Duration.ofDays(1), (s, a) -> s, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeout mapping must not be null");
+        assertThatThrownBy(() -> p.signal("paid", Integer.class, Duration.ZERO, (s, a) -> s, s -> s))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive duration");
+        assertThatThrownBy(() -> new PipelineNode.Signal("paid", TypeRef.of(Integer.class), SignalOptions.none(),
+                (s, a) -> s, java.util.Optional.of(s -> s))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a timeout mapping needs signal options with a timeout");
+    }
 }

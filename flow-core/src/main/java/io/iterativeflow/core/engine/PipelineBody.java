@@ -64,8 +64,7 @@ final class PipelineBody implements FlowBody<Object, Object>, StaticKeys {
             return state;
         }
         if (node instanceof PipelineNode.Signal signal) {
-            Object payload = ctx.signal(signal.name(), (TypeRef<Object>) signal.type(), signal.options());
-            return signal.merge().apply(state, payload);
+            return awaitSignal(ctx, signal, state);
         }
         if (node instanceof PipelineNode.Invoke invoke) {
             Object output = ctx.invoke((FlowDefinition<Object, Object>) invoke.child(), invoke.input().apply(state),
@@ -76,6 +75,20 @@ final class PipelineBody implements FlowBody<Object, Object>, StaticKeys {
             return runLevel(ctx, branch.condition().test(state) ? branch.whenTrue() : branch.whenFalse(), state);
         }
         return runLoop(ctx, (PipelineNode.Loop) node, state);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object awaitSignal(FlowContext ctx, PipelineNode.Signal signal, Object state) {
+        Object payload;
+        try {
+            payload = ctx.signal(signal.name(), (TypeRef<Object>) signal.type(), signal.options());
+        } catch (FlowException e) {
+            if (e.code() != FlowErrorCode.SIGNAL_TIMEOUT || signal.onTimeout().isEmpty()) {
+                throw e;
+            }
+            return signal.onTimeout().get().apply(state);
+        }
+        return signal.merge().apply(state, payload);
     }
 
     private static Object runLoop(FlowContext ctx, PipelineNode.Loop loop, Object state) {

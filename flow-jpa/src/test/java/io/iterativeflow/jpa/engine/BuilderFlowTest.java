@@ -206,4 +206,27 @@ class BuilderFlowTest extends EngineTestBase {
         assertThat(engine.status(runId).steps()).extracting(s -> s.cursorKey())
                 .containsExactly("signal:vote", "signal:vote:1", "signal:vote:2");
     }
+
+    @Test
+    void a_signal_wait_with_a_timeout_mapping_goes_on_without_the_signal_when_the_timeout_passes() {
+        FlowDefinition<Integer, String> dunning = FlowDefinition.builder("dunning", Integer.class, String.class)
+                .steps(Pipeline.<Integer>start()
+                        .loop("remind", n -> n >= 3, 5, body -> body.signal("paid", Integer.class, Duration.ofDays(1),
+                                (n, amount) -> 100 + amount, n -> n + 1))
+                        .output(n -> n >= 100 ? "paid " + (n - 100) : "gave up after " + n))
+                .build();
+        Engine engine = fixture.start(dunning);
+        String runId = engine.flow(dunning).start(0);
+
+        await().atMost(WAIT).until(() -> engine.status(runId).status() == RunStatus.AWAITING_SIGNAL);
+        fixture.clock().advance(Duration.ofDays(1).plusSeconds(1));
+        engine.wake();
+        await().atMost(WAIT).until(() -> engine.status(runId).status() == RunStatus.AWAITING_SIGNAL
+                && engine.status(runId).timers().size() == 2);
+        engine.signal(runId, "paid", 42);
+
+        assertThat(engine.flow(dunning).result(runId, WAIT)).isEqualTo("paid 42");
+        assertThat(engine.status(runId).steps()).extracting(step -> step.cursorKey() + "/" + step.kind())
+                .containsExactly("signal:paid/signal", "signal:paid:1/signal");
+    }
 }
