@@ -180,8 +180,8 @@ public final class FlowDefinition<I, O> {
         /** @throws IllegalArgumentException without a body, or when a signal name is declared with two types */
         public FlowDefinition<I, O> build() {
             if (body == null) {
-                throw new IllegalArgumentException("flow '" + name + "@" + version + "' has no body: call body(...)"
-                        + " before build()");
+                throw new IllegalArgumentException("flow '" + name + "@" + version + "' has no body: call body(...) or"
+                        + " steps(...) before build()");
             }
             Objects.requireNonNull(inputType);
             return new FlowDefinition<>(this);

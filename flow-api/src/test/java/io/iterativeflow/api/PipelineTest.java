@@ -154,6 +154,8 @@ class PipelineTest {
                 .hasMessageContaining("signal 'go' is declared as");
         assertThatThrownBy(() -> FlowDefinition.builder("none", String.class, String.class).steps(null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("steps must not be null");
+        assertThatThrownBy(() -> FlowDefinition.builder("none", String.class, String.class).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("call body(...) or steps(...)");
     }
 
     @Test
