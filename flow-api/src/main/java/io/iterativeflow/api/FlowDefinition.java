@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  *     .body((ctx, order) -> ...)
  *     .build();
  * }</pre>
+ *
+ * <p>Instead of a code body, a flow can be a static node tree: {@link Builder#steps} with a {@link Pipeline}.
  */
 public final class FlowDefinition<I, O> {
 
@@ -144,6 +146,21 @@ public final class FlowDefinition<I, O> {
         }
 
         /**
+         * Sets the body to a static node tree built with {@link Pipeline}, and declares each signal it waits for with
+         * its payload type.
+         */
+        public Builder<I, O> steps(FlowSteps<I, O> steps) {
+            if (steps == null) {
+                throw new IllegalArgumentException("flow '" + name + "': steps must not be null");
+            }
+            Builder<I, O> declared = body(steps);
+            for (PipelineNode.Signal signal : steps.signals()) {
+                declared = declared.signal(signal.name(), signal.type());
+            }
+            return declared;
+        }
+
+        /**
          * Declares a signal the flow waits for and its payload type; see {@link FlowSignal}. Declaring one name again
          * with another type makes {@link #build()} fail.
          */
@@ -163,8 +180,8 @@ public final class FlowDefinition<I, O> {
         /** @throws IllegalArgumentException without a body, or when a signal name is declared with two types */
         public FlowDefinition<I, O> build() {
             if (body == null) {
-                throw new IllegalArgumentException("flow '" + name + "@" + version + "' has no body: call body(...)"
-                        + " before build()");
+                throw new IllegalArgumentException("flow '" + name + "@" + version + "' has no body: call body(...) or"
+                        + " steps(...) before build()");
             }
             Objects.requireNonNull(inputType);
             return new FlowDefinition<>(this);

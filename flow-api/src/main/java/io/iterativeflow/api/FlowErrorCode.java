@@ -56,5 +56,7 @@ public enum FlowErrorCode {
      * The caller's JTA transaction cannot take the engine's writes: it is marked for rollback or ending, or no JTA
      * data source is configured to join it.
      */
-    TRANSACTION_INVALID
+    TRANSACTION_INVALID,
+    /** A builder flow's loop did its maximum number of iterations without meeting its condition; not retried. */
+    LOOP_LIMIT_EXCEEDED
 }

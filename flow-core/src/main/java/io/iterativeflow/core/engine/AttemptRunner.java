@@ -97,7 +97,7 @@ final class AttemptRunner {
     @SuppressWarnings("unchecked")
     private static Object invoke(FlowDefinition<?, ?> definition, ReplayContext ctx, Object input)
             throws Exception {
-        FlowBody<Object, Object> body = (FlowBody<Object, Object>) definition.body();
+        FlowBody<Object, Object> body = (FlowBody<Object, Object>) PipelineBody.of(definition);
         return body.run(ctx, input);
     }
 

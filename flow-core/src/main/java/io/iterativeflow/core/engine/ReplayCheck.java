@@ -82,7 +82,7 @@ public final class ReplayCheck {
             return Optional.of("flow " + run.flowId() + " is not deployed (deployed: " + deployed(run.flowName())
                     + "); the run waits for it and fails with FLOW_UNKNOWN after flow.versions.undeployed-grace");
         }
-        if (definition.get().body() instanceof StaticKeys keys) {
+        if (PipelineBody.of(definition.get()) instanceof StaticKeys keys) {
             for (RecordedKey recorded : store.recordedKeys(run.runId())) {
                 if (!keys.canProduce(recorded.cursorKey(), recorded.kind())) {
                     return Optional.of("it recorded " + recorded.kind() + " '" + recorded.cursorKey() + "', which flow "

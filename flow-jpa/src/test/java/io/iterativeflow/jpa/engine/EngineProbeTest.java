@@ -60,11 +60,13 @@ class EngineProbeTest extends EngineTestBase {
     }
 
     @Test
-    void a_dispatcher_that_stops_claiming_while_runs_are_ready_is_stalled() {
+    void a_dispatcher_that_stops_claiming_while_runs_are_ready_is_stalled() throws InterruptedException {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         Engine engine = fixture.start(b -> b.scheduler(scheduler), ECHO);
         await().atMost(WAIT).until(() -> engine.probe().lastDispatch().isPresent());
         scheduler.shutdownNow();
+        // a claim round that was under way finishes first; only then has the dispatcher really stopped
+        assertThat(scheduler.awaitTermination(15, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 
         fixture.clock().advance(engine.probe().stallAfter().plusSeconds(1));
         assertThat(engine.probe().dispatcherStalled()).as("no work is ready").isFalse();
