@@ -1,26 +1,27 @@
 package io.iterativeflow.it.rest;
 
+import static io.iterativeflow.it.rest.OrdersStory.approval;
+import static io.iterativeflow.it.rest.OrdersStory.awaitApproval;
+import static io.iterativeflow.it.rest.OrdersStory.level;
+import static io.iterativeflow.it.rest.OrdersStory.placeOrder;
+import static io.iterativeflow.it.rest.OrdersStory.step;
+import static io.iterativeflow.it.rest.OrdersStory.stock;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URL;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.iterativeflow.it.Deployments;
 import io.iterativeflow.it.rest.Http.Answer;
 
 /**
@@ -46,9 +47,7 @@ class OrdersExampleIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.withRestApi(Deployments.war("orders"))
-                .addPackages(true, "io.iterativeflow.examples.orders")
-                .addAsResource(new StringAsset(CONFIG), "META-INF/microprofile-config.properties");
+        return OrdersStory.war("orders", CONFIG);
     }
 
     @Test
@@ -144,44 +143,5 @@ class OrdersExampleIT {
         assertThat(result.json().getString("status")).as(result.body()).isEqualTo("completed");
         assertThat(result.json().getJsonObject("output").getString("status")).isEqualTo("OUT_OF_STOCK");
         assertThat(level(http, sku)).containsExactly(1, 0);
-    }
-
-    private static String stock(Http http, int units) throws Exception {
-        String sku = "sku-" + UUID.randomUUID();
-        Answer stocked = http.put("inventory/" + sku, "{\"available\": " + units + "}");
-        assertThat(stocked.status()).as(stocked.body()).isEqualTo(200);
-        return sku;
-    }
-
-    private static String placeOrder(Http http, String orderId, String sku, int quantity) throws Exception {
-        String order = "{\"orderId\": \"" + orderId + "\", \"customer\": \"Ada\", \"email\": \"ada@example.org\","
-                + " \"lines\": [{\"sku\": \"" + sku + "\", \"quantity\": " + quantity + "}]}";
-        Answer started = http.post("flows/order/runs", order, Map.of("Idempotency-Key", orderId));
-        assertThat(started.status()).as(started.body()).isEqualTo(201);
-        return started.json().getString("runId");
-    }
-
-    private static JsonObject awaitApproval(Http http, String runId) {
-        JsonObject[] run = new JsonObject[1];
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            run[0] = http.get("runs/" + runId).json();
-            assertThat(run[0].getString("status")).isEqualTo("awaiting_signal");
-        });
-        return run[0];
-    }
-
-    private static String approval(String runId) {
-        return "runs/" + runId + "/signals/approval";
-    }
-
-    private static JsonObject step(JsonObject run, String name) {
-        return run.getJsonArray("steps").stream().map(JsonValue::asJsonObject)
-                .filter(step -> step.getString("name").equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no step " + name + " in " + run));
-    }
-
-    private static java.util.List<Integer> level(Http http, String sku) throws Exception {
-        JsonObject level = http.get("inventory/" + sku).json();
-        return java.util.List.of(level.getInt("available"), level.getInt("reserved"));
     }
 }
