@@ -116,7 +116,7 @@ class RestApiIT {
     }
 
     @Test
-    void a_signal_is_read_as_the_declared_type_checked_delivered_once_and_expired_after_the_end() throws Exception {
+    void signals_are_read_as_declared_checked_buffered_or_delivered_once_and_expired_after_the_end() throws Exception {
         Http http = new Http(app);
         String runId = http.post("flows/it-review/runs", "\"the book\"").json().getString("runId");
         Map<String, String> key = Map.of("Idempotency-Key", "review-" + runId);
@@ -128,6 +128,10 @@ class RestApiIT {
                 "SIGNAL_PAYLOAD_INVALID");
         expectError(http.post("runs/" + runId + "/signals/review", ""), 400, "SIGNAL_PAYLOAD_INVALID");
 
+        Answer note = http.post("runs/" + runId + "/signals/note", "\"thanks\"");
+        assertThat(note.status()).as(note.body()).isEqualTo(200);
+        assertThat(note.json().getString("delivery")).as("undeclared, and not awaited yet").isEqualTo("buffered");
+
         Answer sent = http.post("runs/" + runId + "/signals/review", "{\"stars\": 4, \"text\": \"good\"}", key);
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
         assertThat(sent.json().getString("delivery")).isIn("delivered", "buffered");
@@ -135,7 +139,7 @@ class RestApiIT {
         assertThat(again.json().getString("delivery")).isEqualTo("duplicate");
 
         Answer result = http.get("runs/" + runId + "/result?timeout=60s");
-        assertThat(result.json().getString("output")).isEqualTo("the book: 4 stars, good");
+        assertThat(result.json().getString("output")).isEqualTo("the book: 4 stars, good (thanks)");
         Answer late = http.post("runs/" + runId + "/signals/review", "{\"stars\": 2, \"text\": \"late\"}");
         assertThat(late.status()).as(late.body()).isEqualTo(200);
         assertThat(late.json().getString("delivery")).isEqualTo("expired");

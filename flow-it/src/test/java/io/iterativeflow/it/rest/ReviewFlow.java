@@ -9,7 +9,10 @@ import io.iterativeflow.api.FlowBody;
 import io.iterativeflow.api.FlowContext;
 import io.iterativeflow.api.FlowSignal;
 
-/** Runs inside Liberty: waits for a {@code review} signal, whose payload type carries constraints, and returns it. */
+/**
+ * Runs inside Liberty: waits for a {@code review} signal, whose declared payload type carries constraints, then for an
+ * undeclared {@code note}, and returns both.
+ */
 @Flow(name = "it-review")
 @FlowSignal(name = "review", type = ReviewFlow.Review.class)
 public class ReviewFlow implements FlowBody<String, String> {
@@ -21,6 +24,7 @@ public class ReviewFlow implements FlowBody<String, String> {
     @Override
     public String run(FlowContext ctx, String subject) {
         Review review = ctx.signal("review", Review.class);
-        return subject + ": " + review.stars() + " stars, " + review.text();
+        String note = ctx.signal("note", String.class);
+        return subject + ": " + review.stars() + " stars, " + review.text() + " (" + note + ")";
     }
 }
