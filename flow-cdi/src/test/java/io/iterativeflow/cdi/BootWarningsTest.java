@@ -40,6 +40,14 @@ class BootWarningsTest {
     }
 
     @Test
+    void keys_of_the_rest_module_and_of_the_server_xml_variables_are_not_unknown() {
+        List<String> warnings = boot("flow.rest.role=none", "flow.rest.max-wait=1m",
+                "flow.db.url=jdbc:postgresql://db/app", "flow.db.user=app", "flow.worker.concurrency=2");
+
+        assertThat(warnings).noneMatch(w -> w.contains("unknown configuration key"));
+    }
+
+    @Test
     void more_concurrent_attempts_than_pooled_connections_is_a_warning() {
         List<String> warnings = boot("flow.worker.concurrency=8");
 

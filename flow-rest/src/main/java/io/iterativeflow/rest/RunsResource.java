@@ -2,6 +2,7 @@ package io.iterativeflow.rest;
 
 import java.io.StringReader;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,15 +28,23 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import io.iterativeflow.api.FlowEngine;
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
+import io.iterativeflow.api.RetryResult;
 import io.iterativeflow.api.RunInfo;
+import io.iterativeflow.api.SignalDeliveryResult;
+import io.iterativeflow.api.SignalSendOptions;
 import io.iterativeflow.rest.internal.Answers;
 import io.iterativeflow.rest.internal.CancelView;
 import io.iterativeflow.rest.internal.FlowRestSecured;
 import io.iterativeflow.rest.internal.Params;
 import io.iterativeflow.rest.internal.ResultView;
+import io.iterativeflow.rest.internal.RetryView;
+import io.iterativeflow.rest.internal.RunPageView;
+import io.iterativeflow.rest.internal.RunQueries;
 import io.iterativeflow.rest.internal.RunView;
+import io.iterativeflow.rest.internal.SignalPayloads;
+import io.iterativeflow.rest.internal.SignalView;
 
-/** {@code /runs/{id}}: a run's details, its result (waiting for it), and cancel. */
+/** {@code /runs}: listing, a run's details, its result (waiting for it), signals, cancel and retry. */
 @Path("runs")
 @RequestScoped
 @FlowRestSecured
@@ -45,6 +55,23 @@ public class RunsResource {
 
     @Inject
     FlowEngine engine;
+
+    /**
+     * One page of runs, newest first: {@code name} (flow), {@code status} (repeated or comma-separated), {@code tag},
+     * {@code limit} (1 to 500, default 50) and {@code cursor} (the {@code nextCursor} of the previous page).
+     */
+    @GET
+    public Response list(@QueryParam("name") String name, @QueryParam("status") List<String> statuses,
+            @QueryParam("tag") String tag, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        try {
+            return Response.ok(RunPageView.of(engine.listRuns(RunQueries.of(name, statuses, tag, limit, cursor))))
+                    .build();
+        } catch (FlowException e) {
+            return Answers.failure(e);
+        } catch (RuntimeException e) {
+            return Answers.unexpected(e);
+        }
+    }
 
     /** The run with its input, output, error, steps, timers and events; 404 when there is no such run. */
     @GET
@@ -98,6 +125,68 @@ public class RunsResource {
         } catch (RuntimeException e) {
             return Answers.unexpected(e);
         }
+    }
+
+    /**
+     * Sends the signal {@code name} with the JSON body as its payload, read as the type the flow declares for it. The
+     * {@code Idempotency-Key} header is the delivery id: a repeated send answers {@code duplicate}. Answers 200 with
+     * the delivery ({@code delivered}, {@code buffered}, {@code duplicate}, {@code expired}); 400 with code
+     * SIGNAL_PAYLOAD_INVALID and the issues when the payload breaks the declaration.
+     */
+    @POST
+    @Path("{runId}/signals/{name}")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    public Response signal(@PathParam("runId") String runId, @PathParam("name") String name,
+            @HeaderParam("Idempotency-Key") String deliveryId, String body) {
+        try {
+            RunInfo run = engine.status(runId);
+            Object payload = SignalPayloads.read(engine, run, name, body);
+            SignalDeliveryResult result = engine.signal(runId, name, payload, sendOptions(deliveryId));
+            if (result instanceof SignalDeliveryResult.InvalidPayload invalid) {
+                return invalidPayload(runId, name, invalid.issues());
+            }
+            return Response.ok(SignalView.of(runId, name, result)).build();
+        } catch (SignalPayloads.Unreadable e) {
+            return invalidPayload(runId, name, e.issues());
+        } catch (FlowException e) {
+            return Answers.failure(e);
+        } catch (IllegalArgumentException e) {
+            return Answers.badRequest(e.getMessage());
+        } catch (RuntimeException e) {
+            return Answers.unexpected(e);
+        }
+    }
+
+    /**
+     * Retries a failed run (see {@link FlowEngine#retry(String)}). Answers 200 with {@code retried}, or with
+     * {@code not_failed} and the status when the run is not failed; 404 when there is no such run.
+     */
+    @POST
+    @Path("{runId}/retry")
+    public Response retry(@PathParam("runId") String runId) {
+        try {
+            RetryResult result = engine.retry(runId);
+            if (result instanceof RetryResult.NotFound) {
+                throw new FlowException(FlowErrorCode.RUN_NOT_FOUND, "no run with id " + runId
+                        + "; it never existed or retention removed it", runId, null);
+            }
+            String status = result instanceof RetryResult.Retried ? engine.status(runId).status().dbName() : null;
+            return Response.ok(RetryView.of(result, status)).build();
+        } catch (FlowException e) {
+            return Answers.failure(e);
+        } catch (RuntimeException e) {
+            return Answers.unexpected(e);
+        }
+    }
+
+    private static SignalSendOptions sendOptions(String deliveryId) {
+        return deliveryId == null ? SignalSendOptions.none() : SignalSendOptions.deliveryId(deliveryId);
+    }
+
+    private static Response invalidPayload(String runId, String name, List<String> issues) {
+        return Answers.error(400, FlowErrorCode.SIGNAL_PAYLOAD_INVALID.name(), "the payload of signal '" + name
+                + "' does not fit what the flow declares; fix these issues and send it again: "
+                + String.join("; ", issues), runId, issues);
     }
 
     private RunInfo awaitEnd(RunInfo run, Duration wait) {

@@ -26,6 +26,10 @@ final class BootWarnings {
     private static final List<String> POOL_SIZE_GETTERS = List.of("getMaximumPoolSize", "getMaxTotal", "getMaxActive",
             "getMaxPoolSize");
 
+    /** Prefixes under {@code flow.} whose keys other parts read; see {@link #ownedByOthers(String)}. */
+    private static final List<String> OTHER_PREFIXES = List.of(FlowConfigKeys.PREFIX + "rest.",
+            FlowConfigKeys.PREFIX + "db.");
+
     private BootWarnings() {
     }
 
@@ -84,7 +88,7 @@ final class BootWarnings {
         Set<String> known = knownKeys();
         Set<String> unknown = new TreeSet<>();
         for (String name : configuredNames) {
-            if (name.startsWith(FlowConfigKeys.PREFIX) && !known.contains(name)) {
+            if (name.startsWith(FlowConfigKeys.PREFIX) && !known.contains(name) && !ownedByOthers(name)) {
                 unknown.add(name);
             }
         }
@@ -93,6 +97,14 @@ final class BootWarnings {
         }
         return Optional.of("unknown configuration key(s) " + String.join(", ", unknown) + " are ignored; check"
                 + " their spelling. The keys under " + FlowConfigKeys.PREFIX + " are " + String.join(", ", known));
+    }
+
+    /**
+     * Keys under {@code flow.} that are not the engine's: the REST module's {@code flow.rest.*}, and the
+     * {@code flow.db.*} variables of the reference server.xml, which Liberty also offers as configuration.
+     */
+    private static boolean ownedByOthers(String name) {
+        return OTHER_PREFIXES.stream().anyMatch(name::startsWith);
     }
 
     private static Optional<Integer> poolSize(DataSource dataSource) {

@@ -53,6 +53,11 @@ final class Http {
         return send(request);
     }
 
+    Answer put(String path, String json) throws Exception {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(app.toExternalForm() + "api/" + path))
                 .timeout(Duration.ofSeconds(90));

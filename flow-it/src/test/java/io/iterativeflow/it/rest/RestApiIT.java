@@ -21,8 +21,8 @@ import io.iterativeflow.it.Deployments;
 import io.iterativeflow.it.rest.Http.Answer;
 
 /**
- * The REST module inside Liberty, over HTTP: start, inspect, wait for and cancel runs, and the JSON errors of bad
- * requests. This WAR turns the role check off; {@link RestSecurityIT} tests it.
+ * The REST module inside Liberty, over HTTP: start, list, inspect, wait for, signal, cancel and retry runs, and the
+ * JSON errors of bad requests. This WAR turns the role check off; {@link RestSecurityIT} tests it.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -34,7 +34,8 @@ class RestApiIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.withRestApi(Deployments.war("rest", RestApplication.class, ParcelFlow.class,
-                ParcelFlow.Parcel.class, ParcelFlow.Quote.class))
+                ParcelFlow.Parcel.class, ParcelFlow.Quote.class, ReviewFlow.class, ReviewFlow.Review.class,
+                FailOnceFlow.class))
                 .addAsResource(new StringAsset("flow.rest.role=none\n"), "META-INF/microprofile-config.properties");
     }
 
@@ -112,6 +113,93 @@ class RestApiIT {
         expectError(http.get("runs/" + UUID.randomUUID() + "/result?timeout=forever"), 400, "ARGUMENT_INVALID");
         expectError(http.post("runs/" + UUID.randomUUID() + "/cancel", null), 404, "RUN_NOT_FOUND");
         expectError(http.post("runs/" + UUID.randomUUID() + "/cancel", "[1]"), 400, "ARGUMENT_INVALID");
+    }
+
+    @Test
+    void signals_are_read_as_declared_checked_buffered_or_delivered_once_and_expired_after_the_end() throws Exception {
+        Http http = new Http(app);
+        String runId = http.post("flows/it-review/runs", "\"the book\"").json().getString("runId");
+        Map<String, String> key = Map.of("Idempotency-Key", "review-" + runId);
+
+        Answer invalid = http.post("runs/" + runId + "/signals/review", "{\"stars\": 9}", key);
+        expectError(invalid, 400, "SIGNAL_PAYLOAD_INVALID");
+        assertThat(invalid.json().getJsonArray("issues").getString(0)).contains("stars");
+        expectError(http.post("runs/" + runId + "/signals/review", "{\"stars\": \"many\"}"), 400,
+                "SIGNAL_PAYLOAD_INVALID");
+        expectError(http.post("runs/" + runId + "/signals/review", ""), 400, "SIGNAL_PAYLOAD_INVALID");
+
+        Answer note = http.post("runs/" + runId + "/signals/note", "\"thanks\"");
+        assertThat(note.status()).as(note.body()).isEqualTo(200);
+        assertThat(note.json().getString("delivery")).as("undeclared, and not awaited yet").isEqualTo("buffered");
+
+        Answer sent = http.post("runs/" + runId + "/signals/review", "{\"stars\": 4, \"text\": \"good\"}", key);
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        assertThat(sent.json().getString("delivery")).isIn("delivered", "buffered");
+        Answer again = http.post("runs/" + runId + "/signals/review", "{\"stars\": 1, \"text\": \"bad\"}", key);
+        assertThat(again.json().getString("delivery")).isEqualTo("duplicate");
+
+        Answer result = http.get("runs/" + runId + "/result?timeout=60s");
+        assertThat(result.json().getString("output")).isEqualTo("the book: 4 stars, good (thanks)");
+        Answer late = http.post("runs/" + runId + "/signals/review", "{\"stars\": 2, \"text\": \"late\"}");
+        assertThat(late.status()).as(late.body()).isEqualTo(200);
+        assertThat(late.json().getString("delivery")).isEqualTo("expired");
+        expectError(http.post("runs/" + UUID.randomUUID() + "/signals/review", "{\"stars\": 3}"), 404,
+                "RUN_NOT_FOUND");
+        expectError(http.post("runs/" + runId + "/signals/bad:name", "{}"), 400, "ARGUMENT_INVALID");
+    }
+
+    @Test
+    void a_failed_run_is_retried_and_completes_and_other_runs_are_not_failed() throws Exception {
+        Http http = new Http(app);
+        String runId = http.post("flows/it-fail-once/runs", "\"x\"").json().getString("runId");
+        Answer failed = http.get("runs/" + runId + "/result?timeout=60s");
+        assertThat(failed.json().getString("status")).as(failed.body()).isEqualTo("failed");
+
+        Answer retried = http.post("runs/" + runId + "/retry", null);
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        assertThat(retried.json().getString("retry")).isEqualTo("retried");
+        Answer result = http.get("runs/" + runId + "/result?timeout=60s");
+        assertThat(result.json().getString("status")).as(result.body()).isEqualTo("completed");
+        assertThat(result.json().getString("output")).isEqualTo("checked x");
+
+        Answer notFailed = http.post("runs/" + runId + "/retry", null);
+        assertThat(notFailed.status()).isEqualTo(200);
+        assertThat(notFailed.json().getString("retry")).isEqualTo("not_failed");
+        assertThat(notFailed.json().getString("status")).isEqualTo("completed");
+        expectError(http.post("runs/" + UUID.randomUUID() + "/retry", null), 404, "RUN_NOT_FOUND");
+    }
+
+    @Test
+    void runs_are_listed_by_flow_status_and_tag_page_by_page() throws Exception {
+        Http http = new Http(app);
+        String tag = "list-" + UUID.randomUUID();
+        java.util.Set<String> started = new java.util.HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            started.add(http.post("flows/it-parcel/runs?tags=" + tag, parcel("l" + i, 5, true)).json()
+                    .getString("runId"));
+        }
+
+        JsonObject first = http.get("runs?name=it-parcel&tag=" + tag + "&limit=2").json();
+        assertThat(first.getJsonArray("items")).hasSize(2);
+        assertThat(first.getJsonArray("items").getJsonObject(0).getString("flow")).isEqualTo("it-parcel");
+        JsonObject second = http.get("runs?name=it-parcel&tag=" + tag + "&limit=2&cursor="
+                + java.net.URLEncoder.encode(first.getString("nextCursor"), java.nio.charset.StandardCharsets.UTF_8))
+                .json();
+        assertThat(second.getJsonArray("items")).hasSize(1);
+        assertThat(second.containsKey("nextCursor")).as("no next cursor on the last page").isFalse();
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        first.getJsonArray("items").forEach(item -> listed.add(item.asJsonObject().getString("runId")));
+        second.getJsonArray("items").forEach(item -> listed.add(item.asJsonObject().getString("runId")));
+        assertThat(listed).isEqualTo(started);
+
+        for (String runId : started) {
+            http.post("runs/" + runId + "/cancel", null);
+        }
+        assertThat(http.get("runs?tag=" + tag + "&status=canceled").json().getJsonArray("items")).hasSize(3);
+        assertThat(http.get("runs?tag=" + tag + "&status=completed,failed").json().getJsonArray("items")).isEmpty();
+        expectError(http.get("runs?status=sleepy"), 400, "ARGUMENT_INVALID");
+        expectError(http.get("runs?limit=0"), 400, "ARGUMENT_INVALID");
+        expectError(http.get("runs?cursor=not-a-cursor"), 400, "ARGUMENT_INVALID");
     }
 
     private static void expectError(Answer answer, int status, String code) {

@@ -26,7 +26,7 @@ public final class Answers {
         return switch (code) {
             case RUN_NOT_FOUND, FLOW_UNKNOWN -> 404;
             case ARGUMENT_INVALID, INPUT_INVALID, SIGNAL_PAYLOAD_INVALID, SERIALIZATION_FAILED -> 400;
-            case INPUT_TOO_LARGE -> 413;
+            case INPUT_TOO_LARGE, SIGNAL_PAYLOAD_TOO_LARGE -> 413;
             case ACCESS_DENIED -> 403;
             case STORE_UNAVAILABLE, ENGINE_STOPPED -> 503;
             default -> 409;

@@ -17,6 +17,7 @@ class AnswersTest {
         assertThat(Answers.statusOf(FlowErrorCode.ARGUMENT_INVALID)).isEqualTo(400);
         assertThat(Answers.statusOf(FlowErrorCode.INPUT_INVALID)).isEqualTo(400);
         assertThat(Answers.statusOf(FlowErrorCode.INPUT_TOO_LARGE)).isEqualTo(413);
+        assertThat(Answers.statusOf(FlowErrorCode.SIGNAL_PAYLOAD_TOO_LARGE)).isEqualTo(413);
         assertThat(Answers.statusOf(FlowErrorCode.ACCESS_DENIED)).isEqualTo(403);
         assertThat(Answers.statusOf(FlowErrorCode.STORE_UNAVAILABLE)).isEqualTo(503);
         assertThat(Answers.statusOf(FlowErrorCode.ENGINE_STOPPED)).isEqualTo(503);
