@@ -77,10 +77,12 @@ public final class Benchmark {
             double seconds = (System.nanoTime() - begin) / 1e9;
             engine.stop();
             long steps = (long) runs * STEPS;
+            double statements = counting.statements.sum() / (double) steps;
+            double commits = counting.commits.sum() / (double) steps;
             return String.format("| %d runs × %d steps, %d workers (starts and execution overlap) | %.0f steps/s, %.0f runs/s;"
-                    + " %.2f statements and %.2f commits per step (claims, steps, completions) |", runs, STEPS,
-                    settings.concurrency(), steps / seconds, runs / seconds,
-                    counting.statements.sum() / (double) steps, counting.commits.sum() / (double) steps);
+                    + " %.2f round trips per step (%.2f statements + %.2f explicit COMMITs; starts, claims, steps,"
+                    + " completions and heartbeats all counted) |", runs, STEPS, settings.concurrency(),
+                    steps / seconds, runs / seconds, statements + commits, statements, commits);
         }
     }
 

@@ -66,6 +66,13 @@ public final class FlowConfigKeys {
      */
     public static final String WORKER_LISTEN = PREFIX + "worker.listen";
 
+    /**
+     * Whether every recorded step is announced to other instances, so a {@code wait(runId, WaitUntil.step(...))}
+     * there wakes at once instead of at its next poll. Costs throughput (PostgreSQL serializes notifying commits).
+     * Default false.
+     */
+    public static final String WORKER_NOTIFY_PROGRESS = PREFIX + "worker.notify-progress";
+
     /** How deep a chain of child runs may go, the root counting as 1. Default 10. */
     public static final String LIMITS_MAX_INVOKE_DEPTH = PREFIX + "limits.max-invoke-depth";
     /** How many child runs one run may start. Default 1000. */

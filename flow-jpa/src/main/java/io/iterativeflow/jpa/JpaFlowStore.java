@@ -94,12 +94,16 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
     private final TransactionalSteps transactionalSteps;
 
     JpaFlowStore(Transactions tx, FlowClock clock, Duration defaultLease) {
+        this(tx, clock, defaultLease, false);
+    }
+
+    JpaFlowStore(Transactions tx, FlowClock clock, Duration defaultLease, boolean notifyProgress) {
         Leases leases = new Leases(defaultLease);
         this.tx = tx;
         this.creation = new RunCreation(tx, clock);
         this.claims = new Claims(tx, clock, leases);
-        this.steps = new StepWrites(tx, clock, leases);
-        this.failures = new StepFailures(tx, clock, leases);
+        this.steps = new StepWrites(tx, clock, leases, notifyProgress);
+        this.failures = new StepFailures(tx, clock, leases, notifyProgress);
         this.timers = new TimerWrites(tx, clock);
         this.transitions = new RunTransitions(tx, clock);
         this.cancellation = new Cancellation(tx, clock);

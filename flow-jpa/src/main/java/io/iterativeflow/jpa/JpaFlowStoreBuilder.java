@@ -34,6 +34,7 @@ public final class JpaFlowStoreBuilder {
     private final Map<String, Object> properties = new HashMap<>();
     private TransactionSynchronizationRegistry jtaRegistry;
     private DataSource jtaDataSource;
+    private boolean notifyProgress;
 
     JpaFlowStoreBuilder(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -83,6 +84,16 @@ public final class JpaFlowStoreBuilder {
      * @param jtaDataSource may be null: a start inside an active transaction then fails with
      *     {@code TRANSACTION_INVALID} instead of committing on its own
      */
+    /**
+     * Sends a {@code flow_progress} notification for every recorded step, so that {@code handle.wait(runId,
+     * WaitUntil.step(...))} on another instance wakes at once instead of at its next poll. Off by default: PostgreSQL
+     * serializes the commits of transactions that notify, and a notification per step costs throughput.
+     */
+    public JpaFlowStoreBuilder notifyProgress(boolean notify) {
+        this.notifyProgress = notify;
+        return this;
+    }
+
     public JpaFlowStoreBuilder jta(TransactionSynchronizationRegistry registry, DataSource jtaDataSource) {
         this.jtaRegistry = Objects.requireNonNull(registry, "registry");
         this.jtaDataSource = jtaDataSource;
@@ -99,7 +110,7 @@ public final class JpaFlowStoreBuilder {
         EntityManagerFactory factory = factory();
         Transactions tx = jtaRegistry == null ? new ResourceLocalTransactions(factory)
                 : new JtaTransactions(factory, jtaRegistry, Optional.ofNullable(jtaDataSource));
-        JpaFlowStore store = new JpaFlowStore(tx, clock, defaultLease);
+        JpaFlowStore store = new JpaFlowStore(tx, clock, defaultLease, notifyProgress);
         return PgNotifications.driverVisible(getClass().getClassLoader())
                 ? store.notifications(new PgNotifications(dataSource)) : store;
     }

@@ -47,14 +47,32 @@ class NotificationsTest extends StoreTestBase {
     }
 
     @Test
-    void a_recorded_step_announces_its_run_and_cursor_key() {
+    void a_recorded_step_announces_its_run_and_cursor_key_when_progress_notifications_are_on() {
         ClaimedRun run = startAndClaim(Runs.run("orders"));
         receivedUntil(new Notification(Notifications.READY, "orders"));
 
-        store.recordStep(run.fence(), new StepCompletion("charge:1", "charge", "step", 1, "1", 0));
+        try (JpaFlowStore notifying = progressNotifying()) {
+            notifying.recordStep(run.fence(), new StepCompletion("charge:1", "charge", "step", 1, "1", 0));
+        }
 
         assertThat(receivedUntilMarker())
                 .containsExactly(new Notification(Notifications.PROGRESS, run.runId() + " charge:1"), MARKER);
+    }
+
+    @Test
+    void by_default_steps_are_recorded_without_a_notification() {
+        ClaimedRun run = startAndClaim(Runs.run("orders"));
+        receivedUntil(new Notification(Notifications.READY, "orders"));
+
+        store.recordStep(run.fence(), new StepCompletion("charge", "charge", "step", 1, "1", 0));
+        store.recordStepFailure(run.fence(), new StepFailure("ship", "ship", "step", 1, "STEP_FAILED", "down", 1,
+                Optional.empty()));
+
+        assertThat(receivedUntilMarker()).containsExactly(MARKER);
+    }
+
+    private static JpaFlowStore progressNotifying() {
+        return JpaFlowStore.builder(db.dataSource()).clock(clock).notifyProgress(true).build();
     }
 
     @Test
@@ -62,10 +80,12 @@ class NotificationsTest extends StoreTestBase {
         ClaimedRun run = startAndClaim(Runs.run("orders"));
         receivedUntil(new Notification(Notifications.READY, "orders"));
 
-        store.recordStepFailure(run.fence(), new StepFailure("ship", "ship", "step", 1, "STEP_FAILED", "down", 0,
-                Optional.empty()));
-        store.recordStepFailure(run.fence(), new StepFailure("pack", "pack", "step", 1, "STEP_FAILED", "down", 1,
-                Optional.of(Duration.ofMinutes(1))));
+        try (JpaFlowStore notifying = progressNotifying()) {
+            notifying.recordStepFailure(run.fence(), new StepFailure("ship", "ship", "step", 1, "STEP_FAILED", "down",
+                    0, Optional.empty()));
+            notifying.recordStepFailure(run.fence(), new StepFailure("pack", "pack", "step", 1, "STEP_FAILED", "down",
+                    1, Optional.of(Duration.ofMinutes(1))));
+        }
 
         assertThat(receivedUntilMarker())
                 .containsExactly(new Notification(Notifications.PROGRESS, run.runId() + " ship"), MARKER);

@@ -26,7 +26,8 @@ final class EngineAssembly {
             JpaFlowStoreBuilder builder = JpaFlowStore.builder(dataSource)
                     .clock(clock)
                     .defaultLease(config.engine().leaseDuration())
-                    .migrate(config.migrate());
+                    .migrate(config.migrate())
+                    .notifyProgress(config.listen().notifyProgress());
             JtaResources.configure(builder, MicroProfileConfig.lookup());
             return builder.build();
         } catch (FlowException e) {

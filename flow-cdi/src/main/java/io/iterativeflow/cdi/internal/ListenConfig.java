@@ -1,6 +1,7 @@
 package io.iterativeflow.cdi.internal;
 
 import static io.iterativeflow.cdi.FlowConfigKeys.WORKER_LISTEN;
+import static io.iterativeflow.cdi.FlowConfigKeys.WORKER_NOTIFY_PROGRESS;
 
 import io.iterativeflow.core.config.ListenSettings;
 
@@ -11,6 +12,7 @@ final class ListenConfig {
     }
 
     static ListenSettings read(ConfigValues values, ListenSettings defaults) {
-        return defaults.withEnabled(values.bool(WORKER_LISTEN, defaults.enabled()));
+        return defaults.withEnabled(values.bool(WORKER_LISTEN, defaults.enabled()))
+                .withNotifyProgress(values.bool(WORKER_NOTIFY_PROGRESS, defaults.notifyProgress()));
     }
 }

@@ -12,19 +12,28 @@ import java.util.List;
  * @param initialBackoff the wait before the first reconnect after a failure; it doubles on every further failure
  * @param maxBackoff the longest wait between reconnects
  */
-public record ListenSettings(boolean enabled, Duration initialBackoff, Duration maxBackoff) {
+public record ListenSettings(boolean enabled, Duration initialBackoff, Duration maxBackoff, boolean notifyProgress) {
 
     /** Listening on; back-off 1 s doubling to 30 s. */
     public static ListenSettings defaults() {
-        return new ListenSettings(true, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        return new ListenSettings(true, Duration.ofSeconds(1), Duration.ofSeconds(30), false);
     }
 
     public ListenSettings withEnabled(boolean value) {
-        return new ListenSettings(value, initialBackoff, maxBackoff);
+        return new ListenSettings(value, initialBackoff, maxBackoff, notifyProgress);
     }
 
     public ListenSettings withBackoff(Duration initial, Duration max) {
-        return new ListenSettings(enabled, initial, max);
+        return new ListenSettings(enabled, initial, max, notifyProgress);
+    }
+
+    /**
+     * Whether the store announces every recorded step ({@code flow_progress}), so that step waits on other instances
+     * wake at once instead of at their next poll. Off by default: PostgreSQL serializes the commits of transactions
+     * that notify, so a notification per step costs throughput.
+     */
+    public ListenSettings withNotifyProgress(boolean value) {
+        return new ListenSettings(enabled, initialBackoff, maxBackoff, value);
     }
 
     /** Every invalid value; empty when all are valid. */

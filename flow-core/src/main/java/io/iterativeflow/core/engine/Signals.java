@@ -70,7 +70,7 @@ final class Signals {
     private SignalDeliveryResult result(String runId, String name, SignalDelivery delivery) {
         return switch (delivery) {
             case DELIVERED -> {
-                wake.run();
+                parts.store().afterCommit(wake); // a delivery that joined the caller's transaction wakes on commit
                 yield new SignalDeliveryResult.Delivered();
             }
             case BUFFERED -> new SignalDeliveryResult.Buffered();

@@ -53,6 +53,19 @@ public final class JtaTransactions implements Transactions {
     }
 
     @Override
+    public <T> T autoCommitted(Function<EntityManager, T> work) {
+        return own.autoCommitted(work);
+    }
+
+    @Override
+    public <T> T joiningAutoCommitted(Function<EntityManager, T> work) {
+        if (registry.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+            return own.autoCommitted(work);
+        }
+        return joining(work);
+    }
+
+    @Override
     public <T> T joining(Function<EntityManager, T> work) {
         int status = registry.getTransactionStatus();
         if (status == Status.STATUS_NO_TRANSACTION) {

@@ -13,6 +13,9 @@ final class Notify {
     /** The column that makes the statement evaluate {@code n}; not read by the store. */
     static final String NOTIFIED = "(SELECT count(*) FROM n) AS notified";
 
+    /** A notification CTE that sends nothing. */
+    static final String NONE = "SELECT 1 WHERE false";
+
     private Notify() {
     }
 

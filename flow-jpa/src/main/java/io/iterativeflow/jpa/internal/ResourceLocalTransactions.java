@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.FlushModeType;
+import java.sql.Connection;
 import java.util.function.Function;
 import org.hibernate.Session;
 
@@ -24,6 +25,41 @@ public final class ResourceLocalTransactions implements Transactions {
     @Override
     public <T> T readOnly(Function<EntityManager, T> work) {
         return run(work, true);
+    }
+
+    @Override
+    public <T> T joiningAutoCommitted(Function<EntityManager, T> work) {
+        return autoCommitted(work);
+    }
+
+    /**
+     * No {@code begin}: the pool's connections are in auto-commit mode, so each statement commits by itself. A pool
+     * that hands out connections outside auto-commit gets an explicit transaction, as {@link #inTransaction} does.
+     */
+    @Override
+    public <T> T autoCommitted(Function<EntityManager, T> work) {
+        EntityManager em;
+        try {
+            em = factory.createEntityManager();
+        } catch (RuntimeException e) {
+            throw StoreErrors.map(e);
+        }
+        EntityTransaction tx = em.getTransaction();
+        try {
+            if (!em.unwrap(Session.class).doReturningWork(Connection::getAutoCommit)) {
+                tx.begin();
+            }
+            T result = work.apply(em);
+            if (tx.isActive()) {
+                tx.commit();
+            }
+            return result;
+        } catch (RuntimeException e) {
+            rollbackQuietly(tx, e);
+            throw StoreErrors.map(e);
+        } finally {
+            em.close();
+        }
     }
 
     private <T> T run(Function<EntityManager, T> work, boolean readOnly) {

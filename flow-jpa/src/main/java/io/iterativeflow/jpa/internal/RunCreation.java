@@ -45,7 +45,7 @@ public final class RunCreation {
 
     /** Creates the run in a transaction of its own, or in the caller's JTA transaction when one is active. */
     public StartResult create(NewRun run) {
-        return tx.joining(em -> createIn(em, run));
+        return tx.joiningAutoCommitted(em -> createIn(em, run));
     }
 
     /** Creates the run inside the transaction of {@code em}. */

@@ -57,17 +57,17 @@ public final class RunTransitions {
     }
 
     public WriteOutcome complete(Fence fence, String outputJson) {
-        return tx.inTransaction(em -> outcome(SqlCall.of(em, COMPLETE).text("output", outputJson)
+        return tx.autoCommitted(em -> outcome(SqlCall.of(em, COMPLETE).text("output", outputJson)
                 .text("eventType", "completed").text("detail", null), fence));
     }
 
     public WriteOutcome fail(Fence fence, String errorCode, String errorMessage) {
-        return tx.inTransaction(em -> outcome(SqlCall.of(em, FAIL).text("errorCode", errorCode)
+        return tx.autoCommitted(em -> outcome(SqlCall.of(em, FAIL).text("errorCode", errorCode)
                 .text("errorMessage", errorMessage).text("eventType", "failed").text("detail", errorCode), fence));
     }
 
     public WriteOutcome release(Fence fence, String reason) {
-        return tx.inTransaction(em -> outcome(SqlCall.of(em, RELEASE)
+        return tx.autoCommitted(em -> outcome(SqlCall.of(em, RELEASE)
                 .text("eventType", "released").text("detail", reason), fence));
     }
 

@@ -54,8 +54,9 @@ public final class SignalDeliveries {
         this.clock = clock;
     }
 
+    /** In a transaction of its own, or in the caller's JTA transaction when one is active. */
     public SignalDelivery deliver(UUID runId, String name, String payloadJson, Optional<String> deliveryId) {
-        return tx.inTransaction(em -> {
+        return tx.joining(em -> {
             List<Object[]> locked = SqlCall.of(em, LOCK).uuid("runId", runId).text("name", name)
                     .column("status", String.class).column("waits", Boolean.class).rows();
             if (locked.isEmpty()) {

@@ -46,7 +46,7 @@ public final class StepFailures {
             SELECT count(*) AS fenced FROM f
             """.formatted(Sql.nowPlus("retryMs"), Sql.NOW, Sql.FENCED, STEP.formatted(Sql.NOW, "NULL"));
 
-    private static final String FAILED = """
+    private static final String FAILED_TEMPLATE = """
             WITH f AS (
                 UPDATE workflow.runs SET updated_at = %1$s, lease_expires_at = %2$s
                 WHERE %3$s
@@ -55,23 +55,28 @@ public final class StepFailures {
                 %5$s
             )
             SELECT count(*) AS fenced, %6$s FROM f
-            """.formatted(Sql.NOW, Sql.RENEWED_LEASE, Sql.FENCED, STEP.formatted(Sql.NOW, Sql.NOW),
-                    Notify.progress("id", ":cursorKey", "f"), Notify.NOTIFIED);
+            """;
+    private static final String FAILED_NOTIFYING = FAILED_TEMPLATE.formatted(Sql.NOW, Sql.RENEWED_LEASE, Sql.FENCED,
+            STEP.formatted(Sql.NOW, Sql.NOW), Notify.progress("id", ":cursorKey", "f"), Notify.NOTIFIED);
+    private static final String FAILED = FAILED_TEMPLATE.formatted(Sql.NOW, Sql.RENEWED_LEASE, Sql.FENCED,
+            STEP.formatted(Sql.NOW, Sql.NOW), Notify.NONE, Notify.NOTIFIED);
 
     private final Transactions tx;
     private final FlowClock clock;
     private final Leases leases;
+    private final String failed;
 
-    public StepFailures(Transactions tx, FlowClock clock, Leases leases) {
+    public StepFailures(Transactions tx, FlowClock clock, Leases leases, boolean notifyProgress) {
         this.tx = tx;
         this.clock = clock;
         this.leases = leases;
+        this.failed = notifyProgress ? FAILED_NOTIFYING : FAILED;
     }
 
     public WriteOutcome record(Fence fence, StepFailure failure) {
-        return tx.inTransaction(em -> {
+        return tx.autoCommitted(em -> {
             Duration retryAfter = failure.retryAfter().orElse(null);
-            SqlCall call = SqlCall.of(em, retryAfter != null ? RETRY : FAILED).fence(fence).clock(clock)
+            SqlCall call = SqlCall.of(em, retryAfter != null ? RETRY : failed).fence(fence).clock(clock)
                     .text("cursorKey", failure.cursorKey()).text("name", failure.name())
                     .text("kind", failure.kind()).integer("stepAttempts", failure.attempts())
                     .text("errorCode", failure.errorCode()).text("errorMessage", failure.errorMessage())

@@ -14,7 +14,7 @@ import java.util.List;
  */
 public final class StepWrites {
 
-    private static final String RECORD = """
+    private static final String TEMPLATE = """
             WITH f AS (
                 UPDATE workflow.runs SET updated_at = %1$s, lease_expires_at = %2$s
                 WHERE %3$s
@@ -41,8 +41,15 @@ public final class StepWrites {
                     WHERE run_id = :runId AND cursor_key = :cursorKey AND status = 'completed') AS found,
                    (SELECT CAST(result AS text) FROM workflow.steps
                     WHERE run_id = :runId AND cursor_key = :cursorKey AND status = 'completed') AS recorded
-            """.formatted(Sql.NOW, Sql.RENEWED_LEASE, Sql.FENCED, Notify.progress(":runId", "cursor_key", "s"),
-                    Notify.NOTIFIED);
+            """;
+
+    /** With a {@code flow_progress} notification per recorded step (for step waiters on other instances). */
+    private static final String RECORD_NOTIFYING = TEMPLATE.formatted(Sql.NOW, Sql.RENEWED_LEASE, Sql.FENCED,
+            Notify.progress(":runId", "cursor_key", "s"), Notify.NOTIFIED);
+
+    /** Without it: commits that notify are serialized by PostgreSQL, which the hot path should not pay for. */
+    private static final String RECORD = TEMPLATE.formatted(Sql.NOW, Sql.RENEWED_LEASE, Sql.FENCED, Notify.NONE,
+            Notify.NOTIFIED);
 
     private static final String RECORDED = "SELECT s.result FROM FlowStep s WHERE s.runId = :runId"
             + " AND s.cursorKey = :cursorKey AND s.status = 'completed'";
@@ -50,16 +57,18 @@ public final class StepWrites {
     private final Transactions tx;
     private final FlowClock clock;
     private final Leases leases;
+    private final String record;
 
-    public StepWrites(Transactions tx, FlowClock clock, Leases leases) {
+    public StepWrites(Transactions tx, FlowClock clock, Leases leases, boolean notifyProgress) {
         this.tx = tx;
         this.clock = clock;
         this.leases = leases;
+        this.record = notifyProgress ? RECORD_NOTIFYING : RECORD;
     }
 
     public RecordedStep record(Fence fence, StepCompletion step) {
-        return tx.inTransaction(em -> {
-            Object[] row = SqlCall.of(em, RECORD).fence(fence).clock(clock)
+        return tx.autoCommitted(em -> {
+            Object[] row = SqlCall.of(em, record).fence(fence).clock(clock)
                     .millis("leaseMs", leases.of(fence.owner()))
                     .text("cursorKey", step.cursorKey()).text("name", step.name()).text("kind", step.kind())
                     .integer("stepAttempts", step.attempts()).text("result", step.resultJson())

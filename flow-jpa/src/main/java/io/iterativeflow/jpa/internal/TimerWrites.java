@@ -44,7 +44,7 @@ public final class TimerWrites {
 
     public Optional<Instant> suspend(Fence fence, String cursorKey, String kind, Optional<Instant> dueAt,
             Duration fromNow) {
-        return tx.inTransaction(em -> {
+        return tx.autoCommitted(em -> {
             List<Object[]> rows = SqlCall.of(em, SUSPEND).fence(fence).clock(clock)
                     .text("cursorKey", cursorKey).text("kind", kind)
                     .instant("dueAt", dueAt.orElse(null)).millis("fromNowMs", fromNow)

@@ -13,6 +13,15 @@ public interface Transactions extends AutoCloseable {
     /** Runs {@code work} in a new transaction and commits it, or rolls it back when {@code work} throws. */
     <T> T inTransaction(Function<EntityManager, T> work);
 
+    /**
+     * Runs {@code work} whose every write is one self-contained statement, each committing on its own (auto-commit):
+     * one round trip per statement instead of a statement and a {@code COMMIT}. Only for work that needs no atomicity
+     * across statements (a later read may see a newer snapshot). By default the same as {@link #inTransaction}.
+     */
+    default <T> T autoCommitted(Function<EntityManager, T> work) {
+        return inTransaction(work);
+    }
+
     /** Runs read-only {@code work}: no flush, no dirty checking, still one transaction. */
     <T> T readOnly(Function<EntityManager, T> work);
 
@@ -22,6 +31,14 @@ public interface Transactions extends AutoCloseable {
      */
     default <T> T joining(Function<EntityManager, T> work) {
         return inTransaction(work);
+    }
+
+    /**
+     * {@link #joining} for work whose writes are single statements: outside a caller's transaction it runs
+     * {@link #autoCommitted}, one round trip per statement.
+     */
+    default <T> T joiningAutoCommitted(Function<EntityManager, T> work) {
+        return joining(work);
     }
 
     /** Runs {@code action} after the commit of what {@link #joining} just wrote: at once, unless it joined. */
