@@ -38,12 +38,7 @@ public final class ResourceLocalTransactions implements Transactions {
      */
     @Override
     public <T> T autoCommitted(Function<EntityManager, T> work) {
-        EntityManager em;
-        try {
-            em = factory.createEntityManager();
-        } catch (RuntimeException e) {
-            throw StoreErrors.map(e);
-        }
+        EntityManager em = newEntityManager();
         EntityTransaction tx = em.getTransaction();
         try {
             if (!em.unwrap(Session.class).doReturningWork(Connection::getAutoCommit)) {
@@ -63,12 +58,7 @@ public final class ResourceLocalTransactions implements Transactions {
     }
 
     private <T> T run(Function<EntityManager, T> work, boolean readOnly) {
-        EntityManager em;
-        try {
-            em = factory.createEntityManager();
-        } catch (RuntimeException e) {
-            throw StoreErrors.map(e);
-        }
+        EntityManager em = newEntityManager();
         EntityTransaction tx = em.getTransaction();
         try {
             if (readOnly) {
@@ -84,6 +74,14 @@ public final class ResourceLocalTransactions implements Transactions {
             throw StoreErrors.map(e);
         } finally {
             em.close();
+        }
+    }
+
+    private EntityManager newEntityManager() {
+        try {
+            return factory.createEntityManager();
+        } catch (RuntimeException e) {
+            throw StoreErrors.map(e);
         }
     }
 
