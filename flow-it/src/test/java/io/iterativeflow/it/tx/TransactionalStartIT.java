@@ -50,7 +50,8 @@ class TransactionalStartIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("tx", TxApplication.class, OrdersResource.class, ShippingFlow.class);
+        return Deployments.war("tx", TxApplication.class, OrdersResource.class, ShippingFlow.class,
+                ApprovalsResource.class, ApprovalFlow.class);
     }
 
     @BeforeEach
@@ -119,6 +120,24 @@ class TransactionalStartIT {
 
         assertThat(status.statusCode()).as("status answered %s", status.body()).isEqualTo(200);
         assertThat(status.body()).isEqualTo("completed");
+    }
+
+    @Test
+    void a_signal_sent_in_a_transaction_is_delivered_only_when_it_commits() throws Exception {
+        String order = uniqueOrder();
+        String runId = post("api/approvals", order, 201).body();
+        await("run " + runId + " waits for its decision").atMost(RUN_TIMEOUT).pollInterval(POLL)
+                .until(() -> text("SELECT status FROM workflow.runs WHERE id = ?::uuid", runId),
+                        "awaiting_signal"::equals);
+
+        assertThat(post("api/approvals/" + runId + "/rollback", "rejected", 409).body()).isEqualTo("Delivered");
+        assertThat(count("SELECT count(*) FROM workflow.signals WHERE run_id = ?::uuid", runId)).isZero();
+        assertThat(text("SELECT status FROM workflow.runs WHERE id = ?::uuid", runId)).isEqualTo("awaiting_signal");
+
+        assertThat(post("api/approvals/" + runId + "/commit", "approved", 200).body()).isEqualTo("Delivered");
+        awaitCompleted(runId);
+        assertThat(text("SELECT output #>> '{}' FROM workflow.runs WHERE id = ?::uuid", runId))
+                .isEqualTo(order + ": approved");
     }
 
     private void awaitCompleted(String runId) {
