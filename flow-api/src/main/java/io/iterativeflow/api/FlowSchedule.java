@@ -17,10 +17,23 @@ import java.lang.annotation.Target;
  * @FlowSchedule(cron = "0 7 * * 1-5", zone = "Europe/Berlin", jitter = "30s")
  * public class MorningReport implements FlowBody<CronTick, Void> { ... }
  * }</pre>
+ *
+ * <p>On a method of a CDI bean, each tick runs the method once, as the single step of a flow the deployment creates
+ * for it: named {@code <simple class name>.<method name>}, version 1, with the same guarantees per tick. The method
+ * takes no parameter or one {@link CronTick}; its return value is ignored; a method that throws fails that tick's
+ * run (visible in {@code listRuns}), and the next tick runs again.
+ *
+ * <pre>{@code
+ * @ApplicationScoped
+ * public class Housekeeping {
+ *     @FlowSchedule(cron = "30 2 * * *")
+ *     void purgeExpiredCarts(CronTick tick) { ... }
+ * }
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.TYPE)
+@Target({ElementType.TYPE, ElementType.METHOD})
 public @interface FlowSchedule {
 
     /**

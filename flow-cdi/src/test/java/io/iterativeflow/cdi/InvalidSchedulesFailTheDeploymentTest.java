@@ -3,6 +3,7 @@ package io.iterativeflow.cdi;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.iterativeflow.cdi.schedules.BadCron;
+import io.iterativeflow.cdi.schedules.BadScheduledMethods;
 import io.iterativeflow.cdi.schedules.BadZoneAndJitter;
 import io.iterativeflow.cdi.schedules.ScheduleWithoutFlow;
 import io.iterativeflow.cdi.schedules.WrongInput;
@@ -32,6 +33,18 @@ class InvalidSchedulesFailTheDeploymentTest {
                             + " java.lang.Void")
                     .hasMessageContaining("FLOWCDI053: " + ScheduleWithoutFlow.class.getName()
                             + " has @FlowSchedule but no @Flow");
+        }
+    }
+
+    @Test
+    void scheduled_bean_methods_that_cannot_run_fail_the_deployment_naming_each() {
+        try (TestConfig config = TestConfig.of()) {
+            assertThatThrownBy(() -> Containers.boot(BadScheduledMethods.class).close())
+                    .isInstanceOf(DeploymentException.class)
+                    .hasMessageContaining("FLOWCDI054: @FlowSchedule method " + BadScheduledMethods.class.getName()
+                            + ".report() cannot be scheduled: it must take no parameter or one CronTick")
+                    .hasMessageContaining("FLOWCDI050: @FlowSchedule on " + BadScheduledMethods.class.getName()
+                            + ": schedule '61 * * * *'");
         }
     }
 }

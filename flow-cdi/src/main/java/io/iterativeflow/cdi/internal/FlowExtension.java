@@ -33,6 +33,7 @@ public class FlowExtension implements Extension {
     // Weld may deliver type and bean events from several threads (concurrent deployment)
     private final List<Problem> typeProblems = new CopyOnWriteArrayList<>();
     private final List<AnnotatedFlowBean> annotated = new CopyOnWriteArrayList<>();
+    private final List<ScheduledMethods.ScheduledMethod> scheduledMethods = new CopyOnWriteArrayList<>();
     private final List<ProducedFlowBean> produced = new CopyOnWriteArrayList<>();
     private volatile FlowDeployment deployment;
 
@@ -58,6 +59,7 @@ public class FlowExtension implements Extension {
 
     void recordFlowBean(@Observes ProcessManagedBean<?> event) {
         AnnotatedType<?> type = event.getAnnotatedBeanClass();
+        ScheduledMethods.collect(event.getBean(), type, scheduledMethods, typeProblems);
         Flow flow = type.getAnnotation(Flow.class);
         if (flow != null) {
             annotated.add(new AnnotatedFlowBean(event.getBean(), type.getJavaClass(), flow));
@@ -74,8 +76,9 @@ public class FlowExtension implements Extension {
     void validate(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
         List<Problem> problems = new ArrayList<>(typeProblems);
         FlowConfiguration configuration = FlowConfiguration.read(configLookup(), problems);
-        List<DeployedFlow> flows = FlowCatalog.check(annotated, produced, beanManager, problems);
-        List<CronSchedule> schedules = ScheduledFlows.read(flows, problems);
+        List<DeployedFlow> flows = new ArrayList<>(FlowCatalog.check(annotated, produced, beanManager, problems));
+        List<CronSchedule> schedules = new ArrayList<>(ScheduledFlows.read(flows, problems));
+        addScheduledMethods(beanManager, flows, schedules, problems);
         DataSourceCheck.check(beanManager).ifPresent(problems::add);
         problems.forEach(problem -> event.addDeploymentProblem(problem.toException()));
         if (problems.isEmpty()) {
@@ -85,6 +88,22 @@ public class FlowExtension implements Extension {
         annotated.clear();
         produced.clear();
         typeProblems.clear();
+        scheduledMethods.clear();
+    }
+
+    private void addScheduledMethods(BeanManager beanManager, List<DeployedFlow> flows, List<CronSchedule> schedules,
+            List<Problem> problems) {
+        for (ScheduledMethods.ScheduledMethod method : scheduledMethods) {
+            if (flows.stream().anyMatch(flow -> flow.definition().name().equals(method.flowName()))) {
+                problems.add(ScheduleMessages.duplicateMethodFlow(method.describe(), method.flowName()));
+                continue;
+            }
+            DeployedFlow flow = new DeployedFlow(ScheduledMethods.definition(method, beanManager), null,
+                    method.describe());
+            flows.add(flow);
+            ScheduledFlows.readMethod(flow, method.method().getDeclaringClass(), method.schedule(), problems)
+                    .ifPresent(schedules::add);
+        }
     }
 
     /** The checked flows and configuration; only after a deployment without problems. */

@@ -23,6 +23,15 @@ final class ScheduleMessages {
                 + jitter + "': " + why);
     }
 
+    static Problem badMethod(String method, String why) {
+        return new Problem(FLOW_INVALID, "FLOWCDI054", method + " cannot be scheduled: " + why);
+    }
+
+    static Problem duplicateMethodFlow(String method, String flowName) {
+        return new Problem(FLOW_INVALID, "FLOWCDI055", method + " would run as flow '" + flowName + "', a name"
+                + " another flow already has; rename the method or that flow");
+    }
+
     static Problem notAFlow(Class<?> type) {
         return new Problem(FLOW_INVALID, "FLOWCDI053", type.getName() + " has @FlowSchedule but no @Flow; a schedule"
                 + " starts runs of the flow it annotates: add @Flow");

@@ -30,6 +30,12 @@ final class ScheduledFlows {
         return schedules;
     }
 
+    /** The schedule of a flow made for a scheduled bean method; defects name the bean's class. */
+    static Optional<CronSchedule> readMethod(DeployedFlow flow, Class<?> beanClass, FlowSchedule annotation,
+            List<Problem> problems) {
+        return read(flow, beanClass, annotation, problems);
+    }
+
     private static Optional<CronSchedule> read(DeployedFlow flow, Class<?> source, FlowSchedule annotation,
             List<Problem> problems) {
         int before = problems.size();
