@@ -2,6 +2,7 @@ package io.iterativeflow.bench;
 
 import io.iterativeflow.api.FlowDefinition;
 import io.iterativeflow.api.FlowHandle;
+import io.iterativeflow.api.RunStatus;
 import io.iterativeflow.core.config.EngineSettings;
 import io.iterativeflow.core.engine.Engine;
 import io.iterativeflow.core.spi.FlowClock;
@@ -12,12 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The benchmark: a throughput run of many 10-step flows on one engine, then a latency run of single-step flows
- * started one at a time. Prints a Markdown table. Settings come from system properties (see {@link #main}).
+ * The benchmark: a throughput run of many 10-step flows on one engine, then latency runs, one at a time, of
+ * single-step flows and of flows that wait for a signal. Prints a Markdown table. Settings come from system properties (see {@link #main}).
  */
 public final class Benchmark {
 
@@ -44,6 +46,7 @@ public final class Benchmark {
             List<String> rows = new ArrayList<>();
             rows.add(throughput(counting, db, settings, runs));
             rows.add(latency(counting, db, settings, latencyRuns));
+            rows.add(signalLatency(counting, db, settings, latencyRuns));
             System.out.println();
             System.out.println("| scenario | result |");
             System.out.println("|---|---|");
@@ -111,6 +114,46 @@ public final class Benchmark {
             return String.format("| start → first step, %d sequential runs (same instance) | %s |%n"
                     + "| start → result, same runs | %s |", runs, Percentiles.of(toFirstStep),
                     Percentiles.of(toResult));
+        }
+    }
+
+    /**
+     * Signal → resume: each run waits for a signal; once it waits (its run row says so), the signal is sent and the
+     * time until the step after the wait runs is measured. With a poll interval of a second, only the wake-up that
+     * follows the delivery can explain short times.
+     */
+    private static String signalLatency(CountingDataSource counting, BenchDatabase db, EngineSettings settings,
+            int runs) throws InterruptedException {
+        Map<String, Long> resumedAt = new ConcurrentHashMap<>();
+        FlowDefinition<Integer, Integer> waits = FlowDefinition.builder("waits", Integer.class, Integer.class)
+                .signal("go", Integer.class)
+                .body((ctx, n) -> {
+                    int go = ctx.signal("go", Integer.class);
+                    return ctx.step("after", Integer.class, s -> {
+                        resumedAt.putIfAbsent(s.runId(), System.nanoTime());
+                        return n + go;
+                    });
+                }).build();
+        try (JpaFlowStore store = JpaFlowStore.create(counting.dataSource(), FlowClock.SYSTEM)) {
+            Engine engine = Engine.builder().store(store).settings(settings).flow(waits).build();
+            engine.start();
+            FlowHandle<Integer, Integer> handle = engine.flow(waits);
+            long[] toResume = new long[runs];
+            long[] toResult = new long[runs];
+            for (int i = 0; i < runs; i++) {
+                String id = handle.start(i);
+                while (handle.status(id).status() != RunStatus.AWAITING_SIGNAL) {
+                    TimeUnit.MILLISECONDS.sleep(1); // outside the measured time
+                }
+                long begin = System.nanoTime();
+                engine.signal(id, "go", 1);
+                handle.result(id, Duration.ofMinutes(1));
+                toResult[i] = System.nanoTime() - begin;
+                toResume[i] = resumedAt.get(id) - begin;
+            }
+            engine.stop();
+            return String.format("| signal → resume (the step after the wait), %d sequential runs | %s |%n"
+                    + "| signal → result, same runs | %s |", runs, Percentiles.of(toResume), Percentiles.of(toResult));
         }
     }
 
