@@ -8,7 +8,6 @@ import io.iterativeflow.api.InvokeOptions;
 import io.iterativeflow.core.config.EngineSettings;
 import io.iterativeflow.core.config.InvokeLimits;
 import io.iterativeflow.core.json.JsonCodec;
-import io.iterativeflow.core.json.JsonSize;
 import io.iterativeflow.core.spi.ChildOutcome;
 import io.iterativeflow.core.spi.HistoryEntry;
 import io.iterativeflow.core.spi.NewRun;
@@ -90,20 +89,8 @@ final class ChildInvoker {
     }
 
     private <CI> String inputJson(FlowDefinition<CI, ?> child, String key, CI input) {
-        if (input == null && child.inputType().type() != Void.class) {
-            throw new FlowException(FlowErrorCode.INPUT_INVALID, "the input of child " + child + " at '" + key
-                    + "' is null; pass a " + child.inputType(), parentRunId, null);
-        }
-        String json;
-        try {
-            json = codec.toJson(input);
-        } catch (RuntimeException e) {
-            throw new FlowException(FlowErrorCode.INPUT_INVALID, "the input of child " + child + " at '" + key
-                    + "' cannot be written as JSON: " + e.getMessage(), parentRunId, e);
-        }
-        JsonSize.check(json, maxInputBytes, FlowErrorCode.INPUT_TOO_LARGE, "the input of child " + child + " at '"
-                + key + "'", EngineSettings.PREFIX + "limits.max-input-bytes");
-        return json;
+        return Inputs.toJson(codec, child, input, maxInputBytes, "the input of child " + child + " at '" + key + "'",
+                parentRunId);
     }
 
     @SuppressWarnings("unchecked")
@@ -111,18 +98,10 @@ final class ChildInvoker {
         return (CO) codec.fromJson(json, child.outputType().type());
     }
 
+    /** A stored code, or for an ended child without one, the code its status implies. */
     private static FlowErrorCode codeOf(String code) {
-        if (code == null) {
-            return FlowErrorCode.FLOW_FAILED;
-        }
-        if (code.equals("canceled")) {
-            return FlowErrorCode.RUN_CANCELED;
-        }
-        try {
-            return FlowErrorCode.valueOf(code);
-        } catch (IllegalArgumentException unknown) {
-            return FlowErrorCode.FLOW_FAILED;
-        }
+        return "canceled".equals(code) ? FlowErrorCode.RUN_CANCELED
+                : ErrorCodes.parse(code, FlowErrorCode.FLOW_FAILED);
     }
 
     /** The child's id from a recorded failure message ("child run <id> (...)"). */

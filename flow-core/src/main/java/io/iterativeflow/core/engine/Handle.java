@@ -5,15 +5,11 @@ import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
 import io.iterativeflow.api.FlowEngine;
 import io.iterativeflow.api.FlowHandle;
-import io.iterativeflow.api.FlowListener;
 import io.iterativeflow.api.RunInfo;
 import io.iterativeflow.api.RunFailedException;
 import io.iterativeflow.api.RunStatus;
 import io.iterativeflow.api.StartOptions;
 import io.iterativeflow.api.WaitUntil;
-import io.iterativeflow.core.config.EngineSettings;
-import io.iterativeflow.core.json.JsonSize;
-import io.iterativeflow.core.spi.NewRun;
 import io.iterativeflow.api.StartRequest;
 import io.iterativeflow.core.spi.RunState;
 import java.time.Duration;
@@ -149,10 +145,6 @@ final class Handle<I, O> implements FlowHandle<I, O> {
     }
 
     private static FlowErrorCode codeOf(String code) {
-        try {
-            return code == null ? FlowErrorCode.FLOW_FAILED : FlowErrorCode.valueOf(code);
-        } catch (IllegalArgumentException unknown) {
-            return FlowErrorCode.FLOW_FAILED;
-        }
+        return ErrorCodes.parse(code, FlowErrorCode.FLOW_FAILED);
     }
 }

@@ -35,7 +35,6 @@ final class ReplayContext implements FlowContext {
     private final ChildInvoker children;
     private final FlowRegistry registry;
     private final SignalWait signals;
-    private final Map<String, HistoryEntry> history = new HashMap<>();
     private final Map<String, TimerEntry> timers = new HashMap<>();
     private final CursorKeys keys = new CursorKeys();
     private final ReplayGuard guard;
@@ -49,7 +48,6 @@ final class ReplayContext implements FlowContext {
         this.children = children;
         this.registry = registry;
         this.signals = signals;
-        run.history().forEach(h -> history.put(h.cursorKey(), h));
         run.timers().forEach(t -> timers.put(t.cursorKey(), t));
         this.guard = new ReplayGuard(run);
         writes.beforeSuspend(guard::beforeSleeping);

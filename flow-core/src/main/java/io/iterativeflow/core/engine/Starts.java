@@ -6,8 +6,6 @@ import io.iterativeflow.api.FlowListener;
 import io.iterativeflow.api.FlowException;
 import io.iterativeflow.api.StartOptions;
 import io.iterativeflow.api.StartRequest;
-import io.iterativeflow.core.config.EngineSettings;
-import io.iterativeflow.core.json.JsonSize;
 import io.iterativeflow.core.spi.NewRun;
 import io.iterativeflow.core.spi.StartResult;
 import java.time.Duration;
@@ -60,19 +58,8 @@ final class Starts<I> {
     /** Checks and serializes one start; nothing is written. */
     private NewRun newRun(I input, StartOptions options, String where) {
         Args.notNull("start options" + where, options);
-        if (input == null && definition.inputType().type() != Void.class) {
-            throw new FlowException(FlowErrorCode.INPUT_INVALID, "flow " + definition + " needs an input of type "
-                    + definition.inputType() + "; got null" + where);
-        }
-        String json;
-        try {
-            json = parts.codec().toJson(input);
-        } catch (FlowException e) {
-            throw new FlowException(FlowErrorCode.INPUT_INVALID, "the input of flow " + definition + where
-                    + " cannot be written as JSON: " + e.getMessage(), e);
-        }
-        JsonSize.check(json, parts.settings().limits().maxInputBytes(), FlowErrorCode.INPUT_TOO_LARGE,
-                "the input of flow " + definition + where, EngineSettings.PREFIX + "limits.max-input-bytes");
+        String json = Inputs.toJson(parts.codec(), definition, input, parts.settings().limits().maxInputBytes(),
+                "the input of flow " + definition + where, null);
         return new NewRun(UUID.randomUUID(), definition.name(), definition.version(), json,
                 options.idempotencyKey(), options.tags(), options.priority(), options.delay());
     }

@@ -114,11 +114,7 @@ final class StepRunner {
     }
 
     static FlowErrorCode codeOf(String stored) {
-        try {
-            return stored == null ? FlowErrorCode.STEP_FAILED : FlowErrorCode.valueOf(stored);
-        } catch (IllegalArgumentException unknown) {
-            return FlowErrorCode.STEP_FAILED;
-        }
+        return ErrorCodes.parse(stored, FlowErrorCode.STEP_FAILED);
     }
 
     private static String describe(Throwable failure) {
