@@ -9,7 +9,7 @@ import io.iterativeflow.cdi.testing.Containers;
 import io.iterativeflow.cdi.testing.FlowDataSourceBean;
 import io.iterativeflow.cdi.testing.LogRecords;
 import io.iterativeflow.cdi.testing.TestConfig;
-import io.iterativeflow.jpa.testing.PostgresTest;
+import io.iterativeflow.jpa.testing.DatabaseTest;
 import java.util.List;
 import javax.sql.DataSource;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * Settings that work but are likely mistakes are logged as warnings at boot; the application still starts. The test
  * database's pool holds 6 connections.
  */
-@PostgresTest(poolSize = 6)
+@DatabaseTest(poolSize = 6)
 class BootWarningsTest {
 
     private final DataSource dataSource;

@@ -11,7 +11,7 @@ import io.iterativeflow.cdi.testing.TestConfig;
 import io.iterativeflow.core.spi.FlowClock;
 import io.iterativeflow.core.spi.NewRun;
 import io.iterativeflow.jpa.JpaFlowStore;
-import io.iterativeflow.jpa.testing.PostgresTest;
+import io.iterativeflow.jpa.testing.DatabaseTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A builder flow produced as a bean runs through the injected engine, and its node tree backs the deployment check. */
-@PostgresTest
+@DatabaseTest
 class BuilderFlowsAreDeployedAndCheckedTest {
 
     private final DataSource dataSource;

@@ -15,7 +15,7 @@ import io.iterativeflow.core.spi.FlowClock;
 import io.iterativeflow.core.spi.NewRun;
 import io.iterativeflow.core.spi.RunState;
 import io.iterativeflow.jpa.JpaFlowStore;
-import io.iterativeflow.jpa.testing.PostgresTest;
+import io.iterativeflow.jpa.testing.DatabaseTest;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The engine starts with the application, not with the first injection, and drains when the application stops. */
-@PostgresTest
+@DatabaseTest
 @WithConfig({"flow.shutdown.timeout=20s", "flow.worker.poll-interval=200ms"})
 class EngineFollowsTheApplicationLifecycleTest {
 

@@ -11,7 +11,7 @@ import io.iterativeflow.cdi.flows.GreetingFlow;
 import io.iterativeflow.cdi.flows.RecordingListener;
 import io.iterativeflow.cdi.internal.FlowExtension;
 import io.iterativeflow.cdi.testing.WithConfig;
-import io.iterativeflow.jpa.testing.PostgresTest;
+import io.iterativeflow.jpa.testing.DatabaseTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -22,7 +22,7 @@ import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-@PostgresTest
+@DatabaseTest
 @WithConfig({"flow.shutdown.timeout=2s", "flow.worker.poll-interval=100ms"})
 @EnableWeld
 class FlowListenerBeansHearTheEngineTest {

@@ -14,7 +14,7 @@ import io.iterativeflow.cdi.flows.Greeter;
 import io.iterativeflow.cdi.flows.GreetingFlow;
 import io.iterativeflow.cdi.internal.FlowExtension;
 import io.iterativeflow.cdi.testing.WithConfig;
-import io.iterativeflow.jpa.testing.PostgresTest;
+import io.iterativeflow.jpa.testing.DatabaseTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -25,7 +25,7 @@ import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-@PostgresTest
+@DatabaseTest
 @WithConfig({"flow.instance-id=cdi-test", "flow.shutdown.timeout=2s", "flow.worker.poll-interval=200ms"})
 @EnableWeld
 class FlowsRunThroughTheInjectedEngineTest {

@@ -14,7 +14,7 @@ import io.iterativeflow.core.spi.FlowClock;
 import io.iterativeflow.core.spi.NewRun;
 import io.iterativeflow.core.spi.RunState;
 import io.iterativeflow.jpa.JpaFlowStore;
-import io.iterativeflow.jpa.testing.PostgresTest;
+import io.iterativeflow.jpa.testing.DatabaseTest;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * Before the engine claims anything, the deployment checks the in-flight runs of its flows against the deployed
  * definitions ({@code flow.versions.check}).
  */
-@PostgresTest
+@DatabaseTest
 class InFlightRunsAreCheckedAtDeploymentTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -12,14 +12,14 @@ import io.iterativeflow.cdi.flows.GreetingFlow;
 import io.iterativeflow.cdi.testing.Containers;
 import io.iterativeflow.cdi.testing.FlowDataSourceBean;
 import io.iterativeflow.cdi.testing.WithConfig;
-import io.iterativeflow.jpa.testing.PostgresTest;
+import io.iterativeflow.jpa.testing.DatabaseTest;
 import io.iterativeflow.jpa.testing.TestDatabase;
 import java.time.Duration;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
 /** The retention keys reach the engine of the deployment: it prunes on its schedule; listing works through CDI. */
-@PostgresTest
+@DatabaseTest
 @WithConfig({"flow.retention.runs-older-than=30d",
         "flow.retention.schedule=* * * * * *", "flow.retention.batch-size=2", "flow.worker.concurrency=2",
         "flow.worker.poll-interval=100ms", "flow.shutdown.timeout=2s"})

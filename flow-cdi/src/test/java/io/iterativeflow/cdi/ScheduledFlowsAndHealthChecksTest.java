@@ -10,7 +10,7 @@ import io.iterativeflow.cdi.internal.FlowExtension;
 import io.iterativeflow.cdi.schedules.MinuteReport;
 import io.iterativeflow.cdi.testing.WithConfig;
 import io.iterativeflow.core.spi.FlowClock;
-import io.iterativeflow.jpa.testing.PostgresTest;
+import io.iterativeflow.jpa.testing.DatabaseTest;
 import io.iterativeflow.jpa.testing.SqlHelper;
 import io.iterativeflow.jpa.testing.TestClock;
 import jakarta.enterprise.inject.Any;
@@ -32,7 +32,7 @@ import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-@PostgresTest
+@DatabaseTest
 @WithConfig({"flow.shutdown.timeout=2s", "flow.worker.poll-interval=100ms"})
 @EnableWeld
 class ScheduledFlowsAndHealthChecksTest {

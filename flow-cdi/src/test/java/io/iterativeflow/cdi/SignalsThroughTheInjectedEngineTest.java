@@ -11,7 +11,7 @@ import io.iterativeflow.cdi.flows.PaymentFlow;
 import io.iterativeflow.cdi.internal.FlowExtension;
 import io.iterativeflow.cdi.testing.ValidatorProducer;
 import io.iterativeflow.cdi.testing.WithConfig;
-import io.iterativeflow.jpa.testing.PostgresTest;
+import io.iterativeflow.jpa.testing.DatabaseTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A {@code @FlowSignal} declaration and the container's Validator reach the engine the extension builds. */
-@PostgresTest
+@DatabaseTest
 @WithConfig({"flow.instance-id=cdi-signals", "flow.shutdown.timeout=2s", "flow.worker.poll-interval=200ms"})
 @EnableWeld
 class SignalsThroughTheInjectedEngineTest {

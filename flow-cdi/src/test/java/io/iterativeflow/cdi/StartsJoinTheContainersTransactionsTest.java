@@ -11,7 +11,7 @@ import io.iterativeflow.cdi.flows.GreetingFlow;
 import io.iterativeflow.cdi.testing.Containers;
 import io.iterativeflow.cdi.testing.TestConfig;
 import io.iterativeflow.jpa.testing.CallerTransaction;
-import io.iterativeflow.jpa.testing.PostgresTest;
+import io.iterativeflow.jpa.testing.DatabaseTest;
 import io.iterativeflow.jpa.testing.TestDatabase;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * The engine takes the container's {@link TransactionSynchronizationRegistry} (here a CDI bean, as JNDI is absent in
  * Weld SE), so a start inside an active transaction never silently commits on its own.
  */
-@PostgresTest
+@DatabaseTest
 class StartsJoinTheContainersTransactionsTest {
 
     private final TestDatabase db;

@@ -9,14 +9,14 @@ import io.iterativeflow.cdi.flows.GreetingFlow;
 import io.iterativeflow.cdi.testing.Containers;
 import io.iterativeflow.cdi.testing.FlowDataSourceBean;
 import io.iterativeflow.cdi.testing.TestConfig;
-import io.iterativeflow.jpa.testing.PostgresTest;
+import io.iterativeflow.jpa.testing.DatabaseTest;
 import io.iterativeflow.jpa.testing.TestDatabase;
 import java.time.Duration;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
 /** {@code flow.worker.listen} decides whether the deployed engine opens its listening connection. */
-@PostgresTest
+@DatabaseTest
 class TheEngineListensUnlessToldNotToTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -8,12 +8,12 @@ import io.iterativeflow.cdi.flows.GreetingFlow;
 import io.iterativeflow.cdi.testing.Containers;
 import io.iterativeflow.cdi.testing.FlowDataSourceBean;
 import io.iterativeflow.cdi.testing.TestConfig;
-import io.iterativeflow.jpa.testing.PostgresTest;
+import io.iterativeflow.jpa.testing.DatabaseTest;
 import io.iterativeflow.jpa.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 /** With migrations off, an absent schema fails the application's start, naming the migration to run. */
-@PostgresTest(migrate = false)
+@DatabaseTest(migrate = false)
 class UnmigratedSchemaFailsTheDeploymentTest {
 
     @Test

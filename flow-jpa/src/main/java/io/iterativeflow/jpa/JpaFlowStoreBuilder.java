@@ -3,6 +3,7 @@ package io.iterativeflow.jpa;
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
 import io.iterativeflow.core.spi.FlowClock;
+import io.iterativeflow.jpa.internal.Dialect;
 import io.iterativeflow.jpa.internal.EntityManagerFactories;
 import io.iterativeflow.jpa.internal.PgNotifications;
 import io.iterativeflow.jpa.internal.JtaTransactions;
@@ -107,11 +108,12 @@ public final class JpaFlowStoreBuilder {
         if (checkSchemaVersion) {
             checkVersion();
         }
+        Dialect dialect = Dialect.of(dataSource);
         EntityManagerFactory factory = factory();
-        Transactions tx = jtaRegistry == null ? new ResourceLocalTransactions(factory)
-                : new JtaTransactions(factory, jtaRegistry, Optional.ofNullable(jtaDataSource));
+        Transactions tx = jtaRegistry == null ? new ResourceLocalTransactions(factory, dialect)
+                : new JtaTransactions(factory, jtaRegistry, Optional.ofNullable(jtaDataSource), dialect);
         JpaFlowStore store = new JpaFlowStore(tx, clock, defaultLease, notifyProgress);
-        return PgNotifications.driverVisible(getClass().getClassLoader())
+        return dialect == Dialect.POSTGRESQL && PgNotifications.driverVisible(getClass().getClassLoader())
                 ? store.notifications(new PgNotifications(dataSource)) : store;
     }
 

@@ -7,7 +7,7 @@ import io.iterativeflow.core.spi.StepCompletion;
 import io.iterativeflow.core.spi.StepFailure;
 import io.iterativeflow.jpa.testing.CountingDataSource;
 import io.iterativeflow.jpa.testing.CountingDataSource.Counts;
-import io.iterativeflow.jpa.testing.PostgresTest;
+import io.iterativeflow.jpa.testing.DatabaseTest;
 import io.iterativeflow.jpa.testing.TestClock;
 import io.iterativeflow.jpa.testing.TestDatabase;
 import java.time.Duration;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * What each store call costs the database, counted at the JDBC boundary: the hot path is one statement (one round
  * trip) and one commit per call.
  */
-@PostgresTest
+@DatabaseTest
 class CommitCountTest {
 
     private static final Duration LEASE = Duration.ofSeconds(30);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.iterativeflow.core.spi.NewRun;
 import io.iterativeflow.core.spi.StartResult;
 import io.iterativeflow.jpa.testing.Concurrently;
+import io.iterativeflow.jpa.testing.JsonText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,10 +30,11 @@ class CreateRunTest extends StoreTestBase {
                 + " attempts, tags::text AS tags, available_at <= now() AS ready"
                 + " FROM workflow.runs WHERE id = ?", run.id());
         assertThat(row).containsEntry("flow_name", "orders").containsEntry("flow_version", 3)
-                .containsEntry("status", "pending").containsEntry("input", "{\"order\": 42}")
+                .containsEntry("status", "pending")
                 .containsEntry("priority", 7).containsEntry("attempts", 0).containsEntry("ready", true);
         assertThat(store.details(run.id()).orElseThrow().tags()).containsExactlyInAnyOrder("eu",
                 "with \"quote\", comma");
+        assertThat(JsonText.value(row.get("input"))).isEqualTo(JsonText.value("{\"order\": 42}"));
         assertThat(eventTypes(run.id())).containsExactly("created");
     }
 
@@ -87,8 +89,8 @@ class CreateRunTest extends StoreTestBase {
                 run.id());
         Instant created = (Instant) row.get("created_at");
         assertThat((Instant) row.get("available_at")).isEqualTo(created.plus(Duration.ofMinutes(5)));
-        assertThat(sql().value("SELECT ? - now() BETWEEN interval '59 minutes' AND interval '61 minutes'",
-                created)).isEqualTo(true);
+        Instant databaseNow = (Instant) sql().value("SELECT CURRENT_TIMESTAMP AS now");
+        assertThat(Duration.between(databaseNow, created)).isBetween(Duration.ofMinutes(59), Duration.ofMinutes(61));
     }
 
     @Test

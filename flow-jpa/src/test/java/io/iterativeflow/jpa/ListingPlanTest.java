@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.iterativeflow.api.RunQuery;
 import io.iterativeflow.api.RunStatus;
 import io.iterativeflow.core.spi.RunPosition;
+import io.iterativeflow.jpa.internal.Dialect;
 import io.iterativeflow.jpa.internal.EntityManagerFactories;
 import io.iterativeflow.jpa.internal.ResourceLocalTransactions;
 import io.iterativeflow.jpa.internal.RunListings;
-import io.iterativeflow.jpa.testing.PostgresTest;
+import io.iterativeflow.jpa.testing.DatabaseTest;
 import io.iterativeflow.jpa.testing.TestDatabase;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * A listing page deep into 20,000 runs is read by walking an index from the cursor on: PostgreSQL's plan for the
  * statement {@code listRuns} sends has an index scan and neither a sort nor a sequential scan of {@code runs}.
  */
-@PostgresTest
+@DatabaseTest
 class ListingPlanTest {
 
     private static final int RUNS = 20_000;
@@ -42,7 +43,8 @@ class ListingPlanTest {
         Map<String, Object> row = db.sql().row("SELECT created_at, id FROM workflow.runs"
                 + " ORDER BY created_at DESC, id DESC OFFSET 19000 LIMIT 1");
         deep = new RunPosition((Instant) row.get("created_at"), (UUID) row.get("id"));
-        tx = new ResourceLocalTransactions(EntityManagerFactories.resourceLocal(db.dataSource(), Map.of()));
+        tx = new ResourceLocalTransactions(EntityManagerFactories.resourceLocal(db.dataSource(), Map.of()),
+                Dialect.POSTGRESQL);
         listings = new RunListings(tx);
     }
 

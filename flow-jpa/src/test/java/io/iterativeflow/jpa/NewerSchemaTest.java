@@ -3,7 +3,7 @@ package io.iterativeflow.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.iterativeflow.core.spi.FlowClock;
-import io.iterativeflow.jpa.testing.PostgresTest;
+import io.iterativeflow.jpa.testing.DatabaseTest;
 import io.iterativeflow.jpa.testing.TestDatabase;
 import io.iterativeflow.migrations.FlowMigrations;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * A schema that a newer engine already migrated (during a rolling upgrade) is accepted with a warning, so the older
  * instances keep working until they are replaced.
  */
-@PostgresTest
+@DatabaseTest
 class NewerSchemaTest {
 
     @Test

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
 import io.iterativeflow.core.spi.FlowClock;
-import io.iterativeflow.jpa.testing.PostgresTest;
+import io.iterativeflow.jpa.testing.DatabaseTest;
 import io.iterativeflow.jpa.testing.TestDatabase;
 import io.iterativeflow.migrations.FlowMigrations;
 import org.junit.jupiter.api.MethodOrderer;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /** Booting the store against a database that is not migrated (one scenario: the database starts empty). */
-@PostgresTest(migrate = false)
+@DatabaseTest(migrate = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SchemaCheckTest {
 

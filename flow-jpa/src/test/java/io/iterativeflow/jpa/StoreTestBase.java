@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.iterativeflow.core.spi.ClaimedRun;
 import io.iterativeflow.core.spi.NewRun;
-import io.iterativeflow.jpa.testing.PostgresTest;
+import io.iterativeflow.jpa.testing.DatabaseTest;
 import io.iterativeflow.jpa.testing.SqlHelper;
 import io.iterativeflow.jpa.testing.TestClock;
 import io.iterativeflow.jpa.testing.TestDatabase;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
  * One store over one fresh database per test class; every test starts with empty tables and the clock at the
  * database's time.
  */
-@PostgresTest
+@DatabaseTest
 abstract class StoreTestBase {
 
     static final Duration LEASE = Duration.ofSeconds(30);

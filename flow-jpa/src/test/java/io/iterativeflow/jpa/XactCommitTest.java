@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import io.iterativeflow.core.spi.ClaimedRun;
 import io.iterativeflow.core.spi.StepCompletion;
-import io.iterativeflow.jpa.testing.PostgresTest;
+import io.iterativeflow.jpa.testing.DatabaseTest;
 import io.iterativeflow.jpa.testing.TestClock;
 import io.iterativeflow.jpa.testing.TestDatabase;
 import java.sql.Connection;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * before each reading ({@code pg_stat_force_next_flush()}, which costs one commit of its own); the readings come from
  * a connection to another database, so they add nothing.
  */
-@PostgresTest
+@DatabaseTest
 class XactCommitTest {
 
     /** The transaction of the {@code pg_stat_force_next_flush()} call that makes a reading exact. */

@@ -1,11 +1,13 @@
 package io.iterativeflow.migrations;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -28,8 +30,10 @@ public final class FlowMigrations {
     public static final String SCHEMA = "workflow";
     /** Flyway's history table, inside {@link #SCHEMA}. */
     public static final String HISTORY_TABLE = "flyway_schema_history";
-    /** Where the SQL scripts live on the class path. */
+    /** Where the SQL scripts for PostgreSQL live on the class path. */
     public static final String LOCATION = "classpath:db/migration/iterativeflow";
+    /** Where the SQL scripts for H2, the embedded development database, live on the class path. */
+    public static final String H2_LOCATION = "classpath:db/migration-h2/iterativeflow";
 
     /** The highest {@code V<n>__} script shipped in this jar; a test keeps it in step with the folder. */
     private static final int EXPECTED_VERSION = 1;
@@ -79,16 +83,17 @@ public final class FlowMigrations {
         Objects.requireNonNull(dataSource, "dataSource");
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
-            try (ResultSet exists = statement.executeQuery(
-                    "SELECT to_regclass('" + SCHEMA + "." + HISTORY_TABLE + "') IS NOT NULL")) {
-                exists.next();
-                if (!exists.getBoolean(1)) {
+            Target target = Target.of(connection);
+            try (ResultSet exists = connection.getMetaData().getTables(null, target.schema(), target.historyTable(),
+                    null)) {
+                if (!exists.next()) {
                     return 0;
                 }
             }
             int version = 0;
-            try (ResultSet rows = statement.executeQuery("SELECT version FROM " + SCHEMA + "." + HISTORY_TABLE
-                    + " WHERE success AND version IS NOT NULL")) {
+            // Flyway quotes the names it creates: the columns are lower case on every database.
+            try (ResultSet rows = statement.executeQuery("SELECT \"version\" FROM \"" + target.schema() + "\".\""
+                    + target.historyTable() + "\" WHERE \"success\" AND \"version\" IS NOT NULL")) {
                 while (rows.next()) {
                     version = Math.max(version, parse(rows.getString(1)));
                 }
@@ -114,16 +119,38 @@ public final class FlowMigrations {
     }
 
     private static Flyway flyway(DataSource dataSource) {
+        Target target;
+        try (Connection connection = dataSource.getConnection()) {
+            target = Target.of(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to the database of the iterativeflow schema: "
+                    + e.getMessage(), e);
+        }
         return Flyway.configure(FlowMigrations.class.getClassLoader())
                 .dataSource(dataSource)
-                .schemas(SCHEMA)
+                .schemas(target.schema())
                 .createSchemas(true)
-                .table(HISTORY_TABLE)
-                .locations(LOCATION)
-                .callbackLocations(LOCATION)
+                .table(target.historyTable())
+                .locations(target.location())
+                .callbackLocations(target.location())
                 .failOnMissingLocations(true)
                 .validateMigrationNaming(true)
                 .load();
+    }
+
+    /**
+     * The scripts and the spelling of the names for one database: PostgreSQL keeps unquoted names in lower case, H2
+     * (by default) in upper case, and Flyway quotes the names it is given.
+     */
+    private record Target(String location, String schema, String historyTable) {
+
+        static Target of(Connection connection) throws SQLException {
+            DatabaseMetaData meta = connection.getMetaData();
+            String location = "H2".equalsIgnoreCase(meta.getDatabaseProductName()) ? H2_LOCATION : LOCATION;
+            return meta.storesUpperCaseIdentifiers()
+                    ? new Target(location, SCHEMA.toUpperCase(Locale.ROOT), HISTORY_TABLE.toUpperCase(Locale.ROOT))
+                    : new Target(location, SCHEMA, HISTORY_TABLE);
+        }
     }
 
     /** Major version of a Flyway version string ("1", "2.1"); 0 for none. */

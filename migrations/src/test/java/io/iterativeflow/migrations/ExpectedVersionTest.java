@@ -12,15 +12,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ExpectedVersionTest {
 
     private static final Pattern SCRIPT = Pattern.compile("V(\\d+)__.+\\.sql");
 
-    @Test
-    void expected_version_is_the_highest_script_in_the_migration_folder() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"db/migration/iterativeflow", "db/migration-h2/iterativeflow"})
+    void expected_version_is_the_highest_script_in_each_migration_folder(String folder) throws Exception {
         int highest = 0;
-        for (Path file : folderFiles()) {
+        for (Path file : folderFiles(folder)) {
             Matcher matcher = SCRIPT.matcher(file.getFileName().toString());
             if (matcher.matches()) {
                 highest = Math.max(highest, Integer.parseInt(matcher.group(1)));
@@ -30,9 +33,10 @@ class ExpectedVersionTest {
         assertThat(FlowMigrations.expectedVersion()).isEqualTo(highest);
     }
 
-    @Test
-    void the_migration_folder_carries_the_marker_flyway_needs_inside_a_war() throws Exception {
-        assertThat(folderFiles()).extracting(p -> p.getFileName().toString()).contains("flyway.location");
+    @ParameterizedTest
+    @ValueSource(strings = {"db/migration/iterativeflow", "db/migration-h2/iterativeflow"})
+    void each_migration_folder_carries_the_marker_flyway_needs_inside_a_war(String folder) throws Exception {
+        assertThat(folderFiles(folder)).extracting(p -> p.getFileName().toString()).contains("flyway.location");
     }
 
     @Test
@@ -43,8 +47,8 @@ class ExpectedVersionTest {
         assertThat(FlowMigrations.parse("12.3")).isEqualTo(12);
     }
 
-    private static List<Path> folderFiles() throws IOException, URISyntaxException {
-        URL folder = FlowMigrations.class.getClassLoader().getResource("db/migration/iterativeflow");
+    private static List<Path> folderFiles(String name) throws IOException, URISyntaxException {
+        URL folder = FlowMigrations.class.getClassLoader().getResource(name);
         assertThat(folder).as("migration folder on the class path").isNotNull();
         try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
             return files.toList();

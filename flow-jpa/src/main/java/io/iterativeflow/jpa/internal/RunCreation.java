@@ -1,8 +1,11 @@
 package io.iterativeflow.jpa.internal;
 
+import io.iterativeflow.api.FlowErrorCode;
+import io.iterativeflow.api.FlowException;
 import io.iterativeflow.core.spi.FlowClock;
 import io.iterativeflow.core.spi.NewRun;
 import io.iterativeflow.core.spi.StartResult;
+import io.iterativeflow.jpa.StoreConflictException;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
@@ -29,11 +32,22 @@ public final class RunCreation {
                     Notify.ready(":flowName", "ins WHERE :delayMs <= 0"),
                     Notify.NOTIFIED);
 
+    /** H2: the run, after a look for the key (a concurrent start of the same key fails on the unique index). */
+    private static final String H2_INSERT = """
+            INSERT INTO workflow.runs (id, flow_name, flow_version, status, input, idempotency_key, tags, priority,
+                                       attempts, available_at, depth, created_at, updated_at)
+            VALUES (:id, :flowName, :flowVersion, 'pending', %s, :idempotencyKey, %%s, :priority, 0, %s, 1, %s, %s)
+            """.formatted(H2Sql.json("input"), H2Sql.nowPlus("delayMs"), H2Sql.NOW, H2Sql.NOW);
+
+    private static final String H2_CREATED_EVENT = "INSERT INTO workflow.events (run_id, type, attempt, at)"
+            + " SELECT id, 'created', 0, created_at FROM workflow.runs WHERE id = :id";
+
     private static final String EXISTING = "SELECT r.id FROM FlowRun r WHERE r.flowName = :flowName"
             + " AND r.flowVersion = :flowVersion AND r.idempotencyKey = :idempotencyKey";
 
     /** The run holding a key can be deleted (retention) between our two statements; then we insert again. */
     private static final int TRIES = 3;
+    private static final int H2_TRIES = 100;
 
     private final Transactions tx;
     private final FlowClock clock;
@@ -45,7 +59,36 @@ public final class RunCreation {
 
     /** Creates the run in a transaction of its own, or in the caller's JTA transaction when one is active. */
     public StartResult create(NewRun run) {
+        if (tx.dialect() == Dialect.H2 && run.idempotencyKey().isPresent()) {
+            return createH2(run);
+        }
         return tx.joiningAutoCommitted(em -> createIn(em, run));
+    }
+
+    /**
+     * H2 rejects a key that an uncommitted transaction has just inserted at once instead of waiting for it: try
+     * again (a new transaction) until that one has committed and its run is found.
+     */
+    private StartResult createH2(NewRun run) {
+        for (int i = 1; ; i++) {
+            try {
+                return tx.joining(em -> createIn(em, run));
+            } catch (StoreConflictException e) {
+                if (i == H2_TRIES || !e.constraint().filter("runs_idempotency"::equals).isPresent()) {
+                    throw e;
+                }
+                pause(i);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(Math.min(50, 2L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FlowException(FlowErrorCode.STORE_UNAVAILABLE, "interrupted while starting a run", e);
+        }
     }
 
     /** Creates the run inside the transaction of {@code em}. */
@@ -70,6 +113,9 @@ public final class RunCreation {
     }
 
     private List<Object[]> insert(EntityManager em, NewRun run) {
+        if (tx.dialect() == Dialect.H2) {
+            return insertH2(em, run);
+        }
         return SqlCall.of(em, INSERT)
                 .uuid("id", run.id())
                 .text("flowName", run.flowName())
@@ -82,5 +128,32 @@ public final class RunCreation {
                 .clock(clock)
                 .column("id", UUID.class)
                 .rows();
+    }
+
+    private List<Object[]> insertH2(EntityManager em, NewRun run) {
+        if (run.idempotencyKey().isPresent() && !em.createQuery(EXISTING, UUID.class)
+                .setParameter("flowName", run.flowName())
+                .setParameter("flowVersion", run.flowVersion())
+                .setParameter("idempotencyKey", run.idempotencyKey().get())
+                .getResultList().isEmpty()) {
+            return List.of();
+        }
+        List<String> tags = List.copyOf(run.tags());
+        int inserted = SqlCall.of(em, H2_INSERT.formatted(H2Sql.textArray("tags", tags)))
+                .uuid("id", run.id())
+                .text("flowName", run.flowName())
+                .integer("flowVersion", run.flowVersion())
+                .text("input", run.inputJson())
+                .text("idempotencyKey", run.idempotencyKey().orElse(null))
+                .texts("tags", tags)
+                .integer("priority", run.priority())
+                .millis("delayMs", run.delay())
+                .clock(clock)
+                .update();
+        if (inserted == 0) {
+            return List.of();
+        }
+        SqlCall.of(em, H2_CREATED_EVENT).uuid("id", run.id()).update();
+        return List.<Object[]>of(new Object[] {run.id()});
     }
 }

@@ -49,6 +49,26 @@ final class SqlCall {
         return text(name, values.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")));
     }
 
+    /** Binds a list of ids for {@code IN (:name)} (H2; PostgreSQL statements use {@link #uuids}). */
+    SqlCall uuidList(String name, Collection<UUID> values) {
+        query.setParameterList(name, values, UUID.class);
+        return this;
+    }
+
+    /** Binds a list of texts for {@code IN (:name)} (H2). */
+    SqlCall textList(String name, Collection<String> values) {
+        query.setParameterList(name, values, String.class);
+        return this;
+    }
+
+    /** Binds the elements of {@link H2Sql#textArray}: {@code :name0}, {@code :name1}, ... */
+    SqlCall texts(String name, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            text(name + i, values.get(i));
+        }
+        return this;
+    }
+
     SqlCall instant(String name, Instant value) {
         query.setParameter(name, value, Instant.class);
         return this;

@@ -14,6 +14,12 @@ public final class StoreErrors {
     /** PostgreSQL's {@code unique_violation}. */
     static final String UNIQUE_VIOLATION = "23505";
     private static final Pattern CONSTRAINT = Pattern.compile("constraint \"([^\"]+)\"");
+    /**
+     * H2 names the index and its table: {@code violation: "WORKFLOW.RUNS_IDEMPOTENCY ON WORKFLOW.RUNS(...}; a
+     * primary key's index is {@code PRIMARY_KEY_<n>}, reported as PostgreSQL names it, {@code <table>_pkey}.
+     */
+    private static final Pattern H2_INDEX = Pattern.compile(
+            "violation: \"(?:\\w+\\.)?(\\w+?)(?:_INDEX_\\w+)? ON (?:\\w+\\.)?(\\w+)\\(");
 
     private StoreErrors() {
     }
@@ -34,7 +40,7 @@ public final class StoreErrors {
         String state = sql == null ? "" : " [SQLState " + sql.getSQLState() + "]";
         String detail = firstLine(sql != null ? sql : e);
         return new FlowException(FlowErrorCode.STORE_UNAVAILABLE, "the iterativeflow store failed" + state + ": "
-                + detail + "; check that PostgreSQL is reachable and the schema is migrated", e);
+                + detail + "; check that the database is reachable and the schema is migrated", e);
     }
 
     static SQLException sqlCause(Throwable e) {
@@ -49,7 +55,15 @@ public final class StoreErrors {
     /** The constraint named in PostgreSQL's message (the driver's classes may be invisible in a container). */
     static String constraint(SQLException sql) {
         Matcher matcher = CONSTRAINT.matcher(String.valueOf(sql.getMessage()));
-        return matcher.find() ? matcher.group(1) : null;
+        if (matcher.find()) {
+            return matcher.group(1);
+        }
+        Matcher h2 = H2_INDEX.matcher(String.valueOf(sql.getMessage()));
+        if (!h2.find()) {
+            return null;
+        }
+        String index = h2.group(1).startsWith("PRIMARY_KEY") ? h2.group(2) + "_pkey" : h2.group(1);
+        return index.toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String firstLine(Throwable t) {

@@ -15,7 +15,7 @@ import io.iterativeflow.api.StepOptions;
 import io.iterativeflow.api.WaitUntil;
 import io.iterativeflow.core.engine.Engine;
 import io.iterativeflow.core.spi.ListenerState;
-import io.iterativeflow.jpa.testing.PostgresTest;
+import io.iterativeflow.jpa.testing.DatabaseTest;
 import io.iterativeflow.jpa.testing.TestDatabase;
 import java.time.Duration;
 import java.util.Optional;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * A run executes on one engine ("runner"); another engine on the same database ("watcher") waits for it and cancels
  * it. The watcher polls only hourly and the runner's lease is long, so only notifications explain what happens.
  */
-@PostgresTest(poolSize = 12)
+@DatabaseTest(poolSize = 12)
 class CrossInstanceTest extends EngineTestBase {
 
     private final CountDownLatch inSecondStep = new CountDownLatch(1);

@@ -1,13 +1,13 @@
 package io.iterativeflow.jpa.engine;
 
-import io.iterativeflow.jpa.testing.PostgresTest;
+import io.iterativeflow.jpa.testing.DatabaseTest;
 import io.iterativeflow.jpa.testing.TestDatabase;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /** A fresh database per class, a clean slate and a fresh {@link EngineFixture} per test. */
-@PostgresTest
+@DatabaseTest
 abstract class EngineTestBase {
 
     static final Duration WAIT = Duration.ofSeconds(15);

@@ -6,7 +6,7 @@ import io.iterativeflow.api.FlowDefinition;
 import io.iterativeflow.api.FlowHandle;
 import io.iterativeflow.api.StartOptions;
 import io.iterativeflow.core.engine.Engine;
-import io.iterativeflow.jpa.testing.PostgresTest;
+import io.iterativeflow.jpa.testing.DatabaseTest;
 import io.iterativeflow.jpa.testing.TestDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@PostgresTest
+@DatabaseTest
 class IdempotentStartTest {
 
     private static final FlowDefinition<String, String> ECHO = FlowDefinition.builder("echo", String.class,

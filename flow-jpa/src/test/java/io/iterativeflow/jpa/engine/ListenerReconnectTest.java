@@ -7,7 +7,7 @@ import io.iterativeflow.api.FlowDefinition;
 import io.iterativeflow.core.config.ListenSettings;
 import io.iterativeflow.core.engine.Engine;
 import io.iterativeflow.core.spi.ListenerState;
-import io.iterativeflow.jpa.testing.PostgresTest;
+import io.iterativeflow.jpa.testing.DatabaseTest;
 import io.iterativeflow.jpa.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The listening connection dies; the engine backs off, listens again, and notifications wake waiters again. */
-@PostgresTest(poolSize = 12)
+@DatabaseTest(poolSize = 12)
 class ListenerReconnectTest extends EngineTestBase {
 
     ListenerReconnectTest(TestDatabase db) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.iterativeflow.api.FlowDefinition;
 import io.iterativeflow.core.engine.Engine;
-import io.iterativeflow.jpa.testing.PostgresTest;
+import io.iterativeflow.jpa.testing.DatabaseTest;
 import io.iterativeflow.jpa.testing.TestDatabase;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * no run is ever in two engines' hands at once. The lease is long, so no run is taken over because a heartbeat came
  * late on a busy machine (that would be a legitimate second execution).
  */
-@PostgresTest(poolSize = 16)
+@DatabaseTest(poolSize = 16)
 class NoDoubleExecutionTest extends EngineTestBase {
 
     private static final int RUNS = 120;

@@ -9,7 +9,7 @@ import io.iterativeflow.api.StepInfo;
 import io.iterativeflow.api.WaitUntil;
 import io.iterativeflow.core.engine.Engine;
 import io.iterativeflow.core.spi.ListenerState;
-import io.iterativeflow.jpa.testing.PostgresTest;
+import io.iterativeflow.jpa.testing.DatabaseTest;
 import io.iterativeflow.jpa.testing.TestDatabase;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +20,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** With listening switched off on every engine, runs, results, waits and cancels still complete by polling. */
-@PostgresTest(poolSize = 12)
+@DatabaseTest(poolSize = 12)
 class PollingFallbackTest extends EngineTestBase {
 
     PollingFallbackTest(TestDatabase db) {

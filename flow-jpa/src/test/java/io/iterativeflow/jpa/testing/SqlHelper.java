@@ -5,12 +5,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -27,7 +29,7 @@ public final class SqlHelper {
         return value == null ? null : value.toInstant();
     }
 
-    /** Every row, as column label to value (a {@code timestamptz} as an {@code Instant}), in the order of the columns. */
+    /** Every row, as column label (in lower case, on every database) to value (a {@code timestamptz} as an {@code Instant}), in the order of the columns. */
     public List<Map<String, Object>> rows(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = prepare(connection, sql, parameters);
@@ -37,8 +39,10 @@ public final class SqlHelper {
             while (rows.next()) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    row.put(meta.getColumnLabel(i), "timestamptz".equals(meta.getColumnTypeName(i))
-                            ? instant(rows.getObject(i, OffsetDateTime.class)) : rows.getObject(i));
+                    row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), meta.getColumnType(i) == Types.TIMESTAMP_WITH_TIMEZONE
+                            || "timestamptz".equals(meta.getColumnTypeName(i))
+                            ? instant(rows.getObject(i, OffsetDateTime.class))
+                            : "JSON".equals(meta.getColumnTypeName(i)) ? rows.getString(i) : rows.getObject(i));
                 }
                 result.add(row);
             }

@@ -11,29 +11,35 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The extension behind {@link PostgresTest}. Finds the server once per JVM ({@link PostgresServer#find()}), creates
+ * The extension behind {@link DatabaseTest}. On PostgreSQL (the default) it finds the server once per JVM
+ * ({@link PostgresServer#find()}); with {@code -Dflow.test.database=h2} it uses in-memory H2 databases. It creates
  * one fresh database per test class and resolves {@link TestDatabase} and {@link DataSource} parameters.
  */
-public final class PostgresExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+public final class DatabaseExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
-            PostgresExtension.class);
+            DatabaseExtension.class);
     private static final String SERVER = "server";
     private static final String DATABASE = "database";
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        Optional<PostgresTest> settings = settings(context);
+        Optional<DatabaseTest> settings = settings(context);
         if (settings.isEmpty()) {
             if (context.getStore(NAMESPACE).get(DATABASE, TestDatabase.class) == null) {
-                throw new IllegalStateException("use @PostgresTest on " + context.getDisplayName());
+                throw new IllegalStateException("use @DatabaseTest on " + context.getDisplayName());
             }
             return; // a @Nested class shares its enclosing class's database
         }
-        PostgresServer server = context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(SERVER, key -> ServerHolder.find(), ServerHolder.class).server();
-        context.getStore(NAMESPACE).put(DATABASE,
-                new TestDatabase(server, settings.get().migrate(), settings.get().poolSize()));
+        TestDatabase database;
+        if (TestDatabase.onH2()) {
+            database = TestDatabase.h2(settings.get().migrate(), settings.get().poolSize());
+        } else {
+            PostgresServer server = context.getRoot().getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(SERVER, key -> ServerHolder.find(), ServerHolder.class).server();
+            database = TestDatabase.postgres(server, settings.get().migrate(), settings.get().poolSize());
+        }
+        context.getStore(NAMESPACE).put(DATABASE, database);
     }
 
     @Override
@@ -46,8 +52,8 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
         }
     }
 
-    private static Optional<PostgresTest> settings(ExtensionContext context) {
-        return AnnotationSupport.findAnnotation(context.getRequiredTestClass(), PostgresTest.class);
+    private static Optional<DatabaseTest> settings(ExtensionContext context) {
+        return AnnotationSupport.findAnnotation(context.getRequiredTestClass(), DatabaseTest.class);
     }
 
     @Override
@@ -60,7 +66,7 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         TestDatabase database = context.getStore(NAMESPACE).get(DATABASE, TestDatabase.class);
         if (database == null) {
-            throw new ParameterResolutionException("no test database yet: annotate the class with @PostgresTest");
+            throw new ParameterResolutionException("no test database yet: annotate the class with @DatabaseTest");
         }
         return parameter.getParameter().getType() == DataSource.class ? database.dataSource() : database;
     }

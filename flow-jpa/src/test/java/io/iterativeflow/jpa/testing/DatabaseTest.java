@@ -12,14 +12,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Gives the test class a fresh PostgreSQL database of its own (created before the class, dropped after it), migrated
  * with {@code FlowMigrations} unless {@link #migrate()} is false. Test methods, constructors and {@code @BeforeAll}
  * methods receive it as a {@link TestDatabase} or a {@link javax.sql.DataSource} parameter. See
- * {@link PostgresExtension} for where the server comes from.
+ * {@link DatabaseExtension} for where the server comes from.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@ExtendWith(PostgresExtension.class)
-public @interface PostgresTest {
+@ExtendWith(DatabaseExtension.class)
+public @interface DatabaseTest {
 
     /** Apply the iterativeflow migrations to the fresh database. */
     boolean migrate() default true;

@@ -9,12 +9,12 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-@PostgresTest
-class PostgresExtensionTest {
+@DatabaseTest
+class DatabaseExtensionTest {
 
     private final TestDatabase constructorDb;
 
-    PostgresExtensionTest(TestDatabase db) {
+    DatabaseExtensionTest(TestDatabase db) {
         this.constructorDb = db;
     }
 
@@ -24,7 +24,7 @@ class PostgresExtensionTest {
         assertThat(db).isSameAs(constructorDb);
         assertThat(db.name()).startsWith("flowtest_");
         try (Connection connection = dataSource.getConnection()) {
-            assertThat(connection.getCatalog()).isEqualTo(db.name());
+            assertThat(connection.getCatalog()).isEqualToIgnoringCase(db.name());
         }
         assertThat(FlowMigrations.currentVersion(dataSource)).isEqualTo(FlowMigrations.expectedVersion());
         assertThat(db.sql().count("SELECT count(*) FROM workflow.runs")).isZero();
@@ -32,6 +32,7 @@ class PostgresExtensionTest {
     }
 
     @Test
+    @PostgresOnly
     void sql_helper_binds_parameters_and_reads_rows(TestDatabase db) {
         assertThat(db.sql().value("SELECT ?::text || '!'", "hi")).isEqualTo("hi!");
         assertThat(db.sql().rows("SELECT generate_series(1, 3) AS n")).hasSize(3);

@@ -1,0 +1,44 @@
+package io.iterativeflow.jpa.internal;
+
+import java.util.List;
+
+/**
+ * The H2 counterparts of {@link Sql}'s fragments. H2 has no data-modifying CTEs and no {@code RETURNING}, so an
+ * operation that is one statement on PostgreSQL is several statements in one transaction on H2; a changed row is read
+ * back with {@code SELECT ... FROM FINAL TABLE (UPDATE ...)}. H2's {@code CURRENT_TIMESTAMP} is fixed within a
+ * transaction, as PostgreSQL's {@code now()} is.
+ */
+final class H2Sql {
+
+    /** The engine's time: the database clock plus {@code :offsetMs}. */
+    static final String NOW = "DATEADD(MILLISECOND, :offsetMs, CURRENT_TIMESTAMP)";
+
+    /** {@link Sql#RENEWED_LEASE} on H2: extended by {@code :leaseMs} once half of it has passed. */
+    static final String RENEWED_LEASE = "CASE WHEN lease_expires_at < DATEADD(MILLISECOND, :offsetMs + :leaseMs / 2,"
+            + " CURRENT_TIMESTAMP) THEN " + nowPlus("leaseMs") + " ELSE lease_expires_at END";
+
+    private H2Sql() {
+    }
+
+    /** {@code NOW + :name} for a duration bound with {@link SqlCall#millis}. */
+    static String nowPlus(String millisParameter) {
+        return "DATEADD(MILLISECOND, :offsetMs + :" + millisParameter + ", CURRENT_TIMESTAMP)";
+    }
+
+    /** A JSON text parameter as a JSON value (a plain cast would make it a JSON string). */
+    static String json(String parameter) {
+        return ":" + parameter + " FORMAT JSON";
+    }
+
+    /**
+     * An array constructor with one typed parameter per element, {@code ARRAY[CAST(:tags0 AS VARCHAR), ...]}; bind it with
+     * {@link SqlCall#texts}.
+     */
+    static String textArray(String parameter, List<String> values) {
+        StringBuilder sql = new StringBuilder("ARRAY[");
+        for (int i = 0; i < values.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("CAST(:").append(parameter).append(i).append(" AS VARCHAR)");
+        }
+        return sql.append(']').toString();
+    }
+}
