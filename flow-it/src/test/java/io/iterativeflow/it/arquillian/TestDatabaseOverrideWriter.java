@@ -49,6 +49,7 @@ public class TestDatabaseOverrideWriter {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<!-- Written by flow-it's TestDatabaseOverrideWriter before each server start. -->\n"
                 + "<server>\n"
+                + variable("flow.db", "postgresql")
                 + variable("flow.db.url", database.url())
                 + variable("flow.db.user", database.user())
                 + variable("flow.db.password", database.password())

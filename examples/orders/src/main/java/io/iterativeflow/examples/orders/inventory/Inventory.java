@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,18 +72,28 @@ public class Inventory {
     /** Gives an order's reserved units back to the stock; returns how many units, 0 when nothing was reserved. */
     @Transactional
     public int release(String orderId) {
-        String sql = "with released as (delete from orders.reservations where order_id = ? returning sku, quantity),"
-                + " restocked as (update orders.stock s set available = s.available + r.quantity from released r"
-                + " where s.sku = r.sku returning r.quantity) select coalesce(sum(quantity), 0) from restocked";
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, orderId);
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                int units = row.getInt(1);
-                LOG.info(() -> "order " + orderId + ": released " + units + " units");
-                return units;
+                PreparedStatement reserved = connection.prepareStatement(
+                        "select sku, quantity from orders.reservations where order_id = ? for update");
+                PreparedStatement restock = connection.prepareStatement(
+                        "update orders.stock set available = available + ? where sku = ?");
+                PreparedStatement delete = connection.prepareStatement(
+                        "delete from orders.reservations where order_id = ?")) {
+            reserved.setString(1, orderId);
+            int units = 0;
+            try (ResultSet rows = reserved.executeQuery()) {
+                while (rows.next()) {
+                    restock.setInt(1, rows.getInt(2));
+                    restock.setString(2, rows.getString(1));
+                    restock.executeUpdate();
+                    units += rows.getInt(2);
+                }
             }
+            delete.setString(1, orderId);
+            delete.executeUpdate();
+            int released = units;
+            LOG.info(() -> "order " + orderId + ": released " + released + " units");
+            return units;
         } catch (SQLException e) {
             throw new IllegalStateException("inventory: " + e.getMessage(), e);
         }
@@ -106,13 +117,18 @@ public class Inventory {
     /** Sets the units of {@code sku} free to reserve, adding the article when it is new. */
     @Transactional
     public StockLevel restock(String sku, int available) {
-        String sql = "insert into orders.stock (sku, available) values (?, ?)"
-                + " on conflict (sku) do update set available = excluded.available";
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, sku);
-            statement.setInt(2, available);
-            statement.executeUpdate();
+                PreparedStatement update = connection.prepareStatement(
+                        "update orders.stock set available = ? where sku = ?");
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into orders.stock (sku, available) values (?, ?)")) {
+            update.setInt(1, available);
+            update.setString(2, sku);
+            if (update.executeUpdate() == 0) {
+                insert.setString(1, sku);
+                insert.setInt(2, available);
+                insert.executeUpdate();
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("inventory: " + e.getMessage(), e);
         }
@@ -133,10 +149,12 @@ public class Inventory {
     /** Locks the stock rows of the order's articles (so concurrent orders queue here) and lists what is missing. */
     private static List<String> shortages(Connection connection, List<OrderLine> lines) throws SQLException {
         Map<String, Integer> available = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select sku, available from orders.stock where sku = any (?) order by sku for update")) {
-            statement.setArray(1, connection.createArrayOf("text",
-                    lines.stream().map(OrderLine::sku).toArray(Object[]::new)));
+        String placeholders = String.join(", ", Collections.nCopies(lines.size(), "?"));
+        try (PreparedStatement statement = connection.prepareStatement("select sku, available from orders.stock"
+                + " where sku in (" + placeholders + ") order by sku for update")) {
+            for (int i = 0; i < lines.size(); i++) {
+                statement.setString(i + 1, lines.get(i).sku());
+            }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     available.put(rows.getString(1), rows.getInt(2));

@@ -19,18 +19,26 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class InventorySchema {
 
+    /** Plain SQL that PostgreSQL and H2 both take. */
     private static final String[] DDL = {
         "create schema if not exists orders",
-        "create table if not exists orders.stock (sku text primary key, available int not null check (available >= 0))",
-        "create table if not exists orders.reservations (order_id text not null, sku text not null"
+        "create table if not exists orders.stock (sku varchar(100) primary key,"
+                + " available int not null check (available >= 0))",
+        "create table if not exists orders.reservations (order_id varchar(100) not null, sku varchar(100) not null"
                 + " references orders.stock (sku), quantity int not null check (quantity > 0),"
                 + " primary key (order_id, sku))",
-        "insert into orders.stock (sku, available) values ('kettle', 25), ('teapot', 10), ('mug', 200)"
-                + " on conflict (sku) do nothing",
+        stock("kettle", 25),
+        stock("teapot", 10),
+        stock("mug", 200),
     };
 
     @Resource(lookup = "jdbc/flow")
     DataSource dataSource;
+
+    private static String stock(String sku, int units) {
+        return "insert into orders.stock (sku, available) select '" + sku + "', " + units
+                + " where not exists (select 1 from orders.stock where sku = '" + sku + "')";
+    }
 
     void create(@Observes @Initialized(ApplicationScoped.class) Object started) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
