@@ -25,7 +25,7 @@ import io.iterativeflow.it.arquillian.TestDatabaseOverrideWriter;
  * same server.xml as the Arquillian server, with its own ports, the test database and one WAR in {@code dropins}.
  * Started and stopped with {@code bin/server}, or killed with SIGKILL to simulate a crash.
  */
-final class LibertyServer implements AutoCloseable {
+public final class LibertyServer implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
@@ -44,8 +44,15 @@ final class LibertyServer implements AutoCloseable {
      * Creates (or recreates) server {@code name} with {@code war} deployed, listening on the Arquillian server's HTTP
      * port plus {@code portOffset}. {@code jvmOptions} go into its {@code jvm.options}.
      */
-    static LibertyServer create(String name, int portOffset, WebArchive war, List<String> jvmOptions)
+    public static LibertyServer create(String name, int portOffset, WebArchive war, List<String> jvmOptions)
             throws IOException, InterruptedException {
+        return create(name, portOffset, war, jvmOptions,
+                TestDatabaseOverrideWriter.overrides(TestDatabase.fromEnvironment()));
+    }
+
+    /** {@link #create(String, int, WebArchive, List)} with {@code overrides} as its configDropins override file. */
+    public static LibertyServer create(String name, int portOffset, WebArchive war, List<String> jvmOptions,
+            String overrides) throws IOException, InterruptedException {
         Path wlp = Path.of(System.getProperty("flow.it.wlp.dir"));
         int basePort = Integer.parseInt(System.getProperty("flow.it.http.port"));
         LibertyServer server = new LibertyServer(wlp, name, basePort + portOffset);
@@ -56,8 +63,7 @@ final class LibertyServer implements AutoCloseable {
         Files.createDirectories(dir.resolve("configDropins/overrides"));
         Path template = wlp.resolve("usr/servers").resolve(System.getProperty("flow.it.server.name"));
         Files.copy(template.resolve("server.xml"), dir.resolve("server.xml"));
-        Files.writeString(dir.resolve("configDropins/overrides/flow-test-database.xml"),
-                TestDatabaseOverrideWriter.overrides(TestDatabase.fromEnvironment()));
+        Files.writeString(dir.resolve("configDropins/overrides/flow-test-database.xml"), overrides);
         Files.writeString(dir.resolve("bootstrap.properties"), "http.port=" + server.httpPort + "\nhttps.port="
                 + (server.httpPort + 1000) + "\n");
         Files.write(dir.resolve("jvm.options"), jvmOptions, StandardCharsets.UTF_8);
@@ -66,7 +72,7 @@ final class LibertyServer implements AutoCloseable {
     }
 
     /** Starts the server and waits until {@code readyPath} (under the root URL) answers 200. */
-    void start(String readyPath) throws IOException, InterruptedException {
+    public void start(String readyPath) throws IOException, InterruptedException {
         run("start");
         await("server " + name + " answering " + readyPath + " (see " + directory().resolve("logs/messages.log")
                 + ")").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> answers(readyPath));
@@ -78,7 +84,7 @@ final class LibertyServer implements AutoCloseable {
     }
 
     /** The server's {@code messages.log} so far; empty before the server wrote one. */
-    String messages() throws IOException {
+    public String messages() throws IOException {
         Path log = directory().resolve("logs/messages.log");
         return Files.exists(log) ? Files.readString(log) : "";
     }
@@ -98,11 +104,11 @@ final class LibertyServer implements AutoCloseable {
         }
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + httpPort + "/" + path);
     }
 
-    Path directory() {
+    public Path directory() {
         return wlp.resolve("usr/servers").resolve(name);
     }
 
