@@ -9,6 +9,8 @@ import io.iterativeflow.core.spi.ClaimedRun;
 import io.iterativeflow.core.spi.SignalDelivery;
 import io.iterativeflow.core.spi.SignalWaitOutcome;
 import io.iterativeflow.core.spi.SignalWaitOutcome.Kind;
+import io.iterativeflow.jpa.testing.JsonText;
+import io.iterativeflow.jpa.testing.PostgresOnly;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -46,7 +48,7 @@ class SignalStoreTest extends StoreTestBase {
         SignalWaitOutcome outcome = store.awaitSignal(woken.fence(), "signal:go", "go", 0, Optional.empty());
 
         assertThat(outcome.kind()).isEqualTo(Kind.RECEIVED);
-        assertThat(outcome.payloadJson()).isEqualTo(PAYLOAD);
+        assertThat(JsonText.value(outcome.payloadJson())).isEqualTo(JsonText.value(PAYLOAD));
         assertThat(sql().row("SELECT status, cursor_key FROM workflow.signals"))
                 .containsEntry("status", "consumed").containsEntry("cursor_key", "signal:go");
         assertThat(sql().row("SELECT status, wait_key, lease_owner FROM workflow.runs"))
@@ -105,6 +107,8 @@ class SignalStoreTest extends StoreTestBase {
         assertThat(sql().count("SELECT count(*) FROM workflow.signals")).isZero();
     }
 
+    /** A deferred constraint trigger in PL/pgSQL makes the commit fail; H2 has neither. */
+    @PostgresOnly
     @Test
     void a_delivery_that_fails_at_commit_leaves_no_signal_and_no_wake_up() {
         ClaimedRun run = startAndClaim(Runs.run("orders"));
