@@ -74,7 +74,8 @@ class RetryTest extends EngineTestBase {
 
         assertThat(db.sql().rows("SELECT cursor_key FROM workflow.steps WHERE run_id = CAST(? AS UUID)", runId))
                 .extracting(r -> r.get("cursor_key")).containsExactly("reserve");
-        assertThat(db.sql().count("SELECT count(*) FROM workflow.timers WHERE run_id = CAST(? AS UUID)", runId)).isZero();
+        assertThat(db.sql().count("SELECT count(*) FROM workflow.timers WHERE run_id = CAST(? AS UUID)", runId))
+                .isZero();
         var row = db.sql().row("SELECT status, attempts, suspensions, error_code, finished_at FROM workflow.runs"
                 + " WHERE id = CAST(? AS UUID)", runId);
         assertThat(row.get("status")).isEqualTo("pending");
@@ -124,8 +125,8 @@ class RetryTest extends EngineTestBase {
         assertThat(results).filteredOn(r -> r instanceof RetryResult.NotFailed)
                 .hasSize(7)
                 .allSatisfy(r -> assertThat(((RetryResult.NotFailed) r).status()).isEqualTo(RunStatus.PENDING));
-        assertThat(db.sql().count("SELECT count(*) FROM workflow.events WHERE run_id = CAST(? AS UUID) AND type = 'retried'",
-                runId)).isEqualTo(1);
+        assertThat(db.sql().count("SELECT count(*) FROM workflow.events WHERE run_id = CAST(? AS UUID)"
+                + " AND type = 'retried'", runId)).isEqualTo(1);
     }
 
     /** A run of {@code order} that failed on its charge (two tries, one retry timer); no engine runs afterwards. */

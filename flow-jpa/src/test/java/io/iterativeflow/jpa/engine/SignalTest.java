@@ -51,8 +51,8 @@ class SignalTest extends EngineTestBase {
 
         assertThat(result).isInstanceOf(SignalDeliveryResult.Delivered.class);
         assertThat(handle.result(runId, WAIT)).isEqualTo("order-1:approved");
-        assertThat(db.sql().row("SELECT status, cursor_key FROM workflow.signals WHERE run_id = CAST(? AS UUID)", runId))
-                .containsEntry("status", "consumed").containsEntry("cursor_key", "signal:decision");
+        assertThat(db.sql().row("SELECT status, cursor_key FROM workflow.signals WHERE run_id = CAST(? AS UUID)",
+                runId)).containsEntry("status", "consumed").containsEntry("cursor_key", "signal:decision");
         assertThat(db.sql().row("SELECT kind, status, CAST(result AS VARCHAR) AS result FROM workflow.steps"
                 + " WHERE run_id = CAST(? AS UUID) AND cursor_key = 'signal:decision'", runId))
                 .containsEntry("kind", "signal").containsEntry("status", "completed")
