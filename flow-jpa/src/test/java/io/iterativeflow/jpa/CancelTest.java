@@ -66,7 +66,7 @@ class CancelTest extends StoreTestBase {
     }
 
     private static Map<String, Object> row(UUID id) {
-        return sql().row("SELECT status, output::text AS output, error_code, cancel_reason, finished_at, updated_at"
-                + " FROM workflow.runs WHERE id = ?", id);
+        return sql().row("SELECT status, CAST(output AS VARCHAR) AS output, error_code, cancel_reason, finished_at,"
+                + " updated_at FROM workflow.runs WHERE id = ?", id);
     }
 }

@@ -9,10 +9,14 @@ import io.iterativeflow.core.spi.ClaimedRun;
 import io.iterativeflow.core.spi.SignalDelivery;
 import io.iterativeflow.core.spi.SignalWaitOutcome;
 import io.iterativeflow.core.spi.SignalWaitOutcome.Kind;
+import io.iterativeflow.jpa.testing.JsonText;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.h2.api.Trigger;
 import org.junit.jupiter.api.Test;
 
 class SignalStoreTest extends StoreTestBase {
@@ -46,7 +50,7 @@ class SignalStoreTest extends StoreTestBase {
         SignalWaitOutcome outcome = store.awaitSignal(woken.fence(), "signal:go", "go", 0, Optional.empty());
 
         assertThat(outcome.kind()).isEqualTo(Kind.RECEIVED);
-        assertThat(outcome.payloadJson()).isEqualTo(PAYLOAD);
+        assertThat(JsonText.value(outcome.payloadJson())).isEqualTo(JsonText.value(PAYLOAD));
         assertThat(sql().row("SELECT status, cursor_key FROM workflow.signals"))
                 .containsEntry("status", "consumed").containsEntry("cursor_key", "signal:go");
         assertThat(sql().row("SELECT status, wait_key, lease_owner FROM workflow.runs"))
@@ -110,15 +114,7 @@ class SignalStoreTest extends StoreTestBase {
         ClaimedRun run = startAndClaim(Runs.run("orders"));
         store.awaitSignal(run.fence(), "signal:explode", "explode", 0, Optional.empty());
         Map<String, Object> before = sql().row("SELECT status, available_at, updated_at FROM workflow.runs");
-        // fires at commit, after the signal row and the wake-up were written in the same transaction
-        sql().update("""
-                CREATE FUNCTION workflow.test_refuse_signal() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    IF NEW.name = 'explode' THEN RAISE EXCEPTION 'refused by the test'; END IF;
-                    RETURN NULL;
-                END $$""");
-        sql().update("CREATE CONSTRAINT TRIGGER test_refuse_signal AFTER INSERT ON workflow.signals"
-                + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION workflow.test_refuse_signal()");
+        refuseSignals();
         try {
             assertThatThrownBy(() -> store.deliverSignal(run.runId(), "explode", PAYLOAD, Optional.empty()))
                     .isInstanceOfSatisfying(FlowException.class,
@@ -129,10 +125,51 @@ class SignalStoreTest extends StoreTestBase {
             assertThat(eventTypes(run.runId())).doesNotContain("signal_delivered");
             assertThat(store.claim(OWNER, 1, LEASE)).isEmpty();
         } finally {
-            sql().update("DROP TRIGGER test_refuse_signal ON workflow.signals");
-            sql().update("DROP FUNCTION workflow.test_refuse_signal()");
+            allowSignals();
         }
         assertThat(store.deliverSignal(run.runId(), "explode", PAYLOAD, Optional.empty()))
                 .isEqualTo(SignalDelivery.DELIVERED);
+    }
+
+    /**
+     * Makes the delivery of signal {@code explode} fail after the signal row and the wake-up were written in its
+     * transaction: on PostgreSQL at commit (a deferred constraint trigger), on H2 (which has no deferred triggers) at
+     * the delivery's last statement, its event.
+     */
+    private static void refuseSignals() {
+        if (db.isH2()) {
+            sql().update("CREATE TRIGGER workflow.test_refuse_signal AFTER INSERT ON workflow.events FOR EACH ROW"
+                    + " CALL \"" + RefuseSignalEvent.class.getName() + "\"");
+            return;
+        }
+        sql().update("""
+                CREATE FUNCTION workflow.test_refuse_signal() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.name = 'explode' THEN RAISE EXCEPTION 'refused by the test'; END IF;
+                    RETURN NULL;
+                END $$""");
+        sql().update("CREATE CONSTRAINT TRIGGER test_refuse_signal AFTER INSERT ON workflow.signals"
+                + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION workflow.test_refuse_signal()");
+    }
+
+    private static void allowSignals() {
+        if (db.isH2()) {
+            sql().update("DROP TRIGGER workflow.test_refuse_signal");
+            return;
+        }
+        sql().update("DROP TRIGGER test_refuse_signal ON workflow.signals");
+        sql().update("DROP FUNCTION workflow.test_refuse_signal()");
+    }
+
+    /** The H2 trigger: refuses the event of a delivered or buffered signal {@code explode}. */
+    public static final class RefuseSignalEvent implements Trigger {
+
+        @Override
+        public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+            // workflow.events: id, run_id, type, attempt, cursor_key, detail, at
+            if (String.valueOf(newRow[2]).startsWith("signal_") && "explode".equals(newRow[5])) {
+                throw new SQLException("refused by the test");
+            }
+        }
     }
 }

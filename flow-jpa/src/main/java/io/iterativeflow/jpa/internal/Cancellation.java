@@ -1,6 +1,9 @@
 package io.iterativeflow.jpa.internal;
 
 import io.iterativeflow.core.spi.FlowClock;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -48,6 +51,47 @@ public final class Cancellation {
             """.formatted(Sql.NOW, Sql.TERMINAL, Notify.canceled("c"), Notify.NOTIFIED,
                     Notify.ready("flow_name", "wake"));
 
+    /** H2: the run's row is locked first, so a cancel and a fenced write of the run take turns. */
+    private static final String H2_LOCK_RUN = """
+            SELECT parent_run_id, parent_key FROM workflow.runs WHERE id = :runId FOR UPDATE
+            """;
+
+    private static final String H2_DESCENDANTS = """
+            WITH RECURSIVE descendants(id) AS (
+                SELECT id FROM workflow.runs WHERE parent_run_id = :runId
+                UNION ALL
+                SELECT r.id FROM workflow.runs r JOIN descendants d ON r.parent_run_id = d.id
+            )
+            SELECT id FROM descendants
+            """;
+
+    /** The descendants' rows are locked before the update reads their status, as the run's row was. */
+    private static final String H2_LOCK_DESCENDANTS = """
+            SELECT id FROM workflow.runs WHERE id IN (:ids) FOR UPDATE
+            """;
+
+    private static final String H2_CANCEL = """
+            SELECT id FROM FINAL TABLE (
+                UPDATE workflow.runs
+                SET status = 'canceled',
+                    cancel_reason = CASE WHEN id = :runId THEN :reason ELSE :cascadeReason END,
+                    error_code = 'RUN_CANCELED',
+                    error_message = CASE WHEN id = :runId THEN :reason ELSE :cascadeReason END,
+                    finished_at = %1$s, updated_at = %1$s, lease_owner = NULL, lease_expires_at = NULL
+                WHERE id IN (:ids) AND status NOT IN %2$s
+            )
+            """.formatted(H2Sql.NOW, Sql.TERMINAL);
+
+    private static final String H2_EVENTS = """
+            INSERT INTO workflow.events (run_id, type, attempt, detail, at)
+            SELECT id, 'canceled', attempts, cancel_reason, %s FROM workflow.runs WHERE id IN (:ids)
+            """.formatted(H2Sql.NOW);
+
+    private static final String H2_WAKE_PARENT = """
+            UPDATE workflow.runs SET available_at = %1$s, updated_at = %1$s
+            WHERE id = :parentId AND status = 'awaiting_child' AND wait_key = :parentKey
+            """.formatted(H2Sql.NOW);
+
     private final Transactions tx;
     private final FlowClock clock;
 
@@ -57,6 +101,9 @@ public final class Cancellation {
     }
 
     public Optional<Boolean> cancel(UUID runId, String reason) {
+        if (tx.dialect() == Dialect.H2) {
+            return tx.inTransaction(em -> cancelH2(em, runId, reason));
+        }
         return tx.inTransaction(em -> {
             Object[] row = SqlCall.of(em, CANCEL).uuid("runId", runId).text("reason", reason)
                     .text("cascadeReason", "parent canceled: " + reason).clock(clock)
@@ -67,5 +114,35 @@ public final class Cancellation {
             }
             return (Long) row[0] == 1 ? Optional.of(false) : Optional.empty();
         });
+    }
+
+    private Optional<Boolean> cancelH2(EntityManager em, UUID runId, String reason) {
+        List<Object[]> run = SqlCall.of(em, H2_LOCK_RUN).uuid("runId", runId)
+                .column("parent_run_id", UUID.class).column("parent_key", String.class).rows();
+        if (run.isEmpty()) {
+            return Optional.empty();
+        }
+        List<UUID> ids = new ArrayList<>();
+        ids.add(runId);
+        List<Object[]> descendants = SqlCall.of(em, H2_DESCENDANTS).uuid("runId", runId).column("id", UUID.class)
+                .rows();
+        if (!descendants.isEmpty()) {
+            ids.addAll(descendants.stream().map(r -> (UUID) r[0]).toList());
+            SqlCall.of(em, H2_LOCK_DESCENDANTS).uuidList("ids", ids.subList(1, ids.size())).column("id", UUID.class)
+                    .rows();
+        }
+        List<UUID> canceled = SqlCall.of(em, H2_CANCEL).uuid("runId", runId).uuidList("ids", ids)
+                .text("reason", reason).text("cascadeReason", "parent canceled: " + reason).clock(clock)
+                .column("id", UUID.class).rows().stream().map(r -> (UUID) r[0]).toList();
+        if (canceled.isEmpty()) {
+            return Optional.of(false);
+        }
+        SqlCall.of(em, H2_EVENTS).uuidList("ids", canceled).clock(clock).update();
+        boolean self = canceled.contains(runId);
+        if (self && run.get(0)[0] != null) {
+            SqlCall.of(em, H2_WAKE_PARENT).uuid("parentId", (UUID) run.get(0)[0])
+                    .text("parentKey", (String) run.get(0)[1]).clock(clock).update();
+        }
+        return Optional.of(self);
     }
 }

@@ -50,6 +50,9 @@ public final class EntityManagerFactories {
         p.put("jakarta.persistence.sharedCache.mode", "NONE");
         p.put("jakarta.persistence.validation.mode", "NONE");
         p.put("hibernate.query.fail_on_pagination_over_collection_fetch", "true");
+        // A write joined to a caller's JTA transaction runs on a session over the enlisted connection, without a
+        // Hibernate transaction (the container's transaction is the one that commits); its native updates must run.
+        p.put("hibernate.allow_update_outside_transaction", "true");
         return p;
     }
 }

@@ -46,6 +46,27 @@ public final class SignalDeliveries {
             SELECT (SELECT count(*) FROM s) AS stored, (SELECT count(*) FROM w) AS woken, %4$s
             """.formatted(Sql.NOW, SignalSql.WAITS_FOR_NAME, Notify.ready("flow_name", "w"), Notify.NOTIFIED);
 
+    /** H2: the run's wait is read under the lock and matched in Java ({@link SignalSql#waitsForName}). */
+    private static final String H2_LOCK = """
+            SELECT status, wait_kind, wait_key FROM workflow.runs WHERE id = :runId FOR UPDATE
+            """;
+
+    private static final String H2_STORE_SIGNAL = """
+            INSERT INTO workflow.signals (run_id, name, payload, dedup_key, status, created_at)
+            VALUES (:runId, :name, %s, :dedup, :status, %s)
+            """.formatted(H2Sql.json("payload"), H2Sql.NOW);
+
+    /** The run's row is locked since its wait was read, so the wait key still is the one read. */
+    private static final String H2_WAKE = """
+            UPDATE workflow.runs SET available_at = %1$s, updated_at = %1$s
+            WHERE id = :runId AND status = 'awaiting_signal' AND wait_kind = 'signal' AND wait_key = :waitKey
+            """.formatted(H2Sql.NOW);
+
+    private static final String H2_EVENT = """
+            INSERT INTO workflow.events (run_id, type, attempt, detail, at)
+            SELECT r.id, 'signal_' || :status, r.attempts, :name, %s FROM workflow.runs r WHERE r.id = :runId
+            """.formatted(H2Sql.NOW);
+
     private final Transactions tx;
     private final FlowClock clock;
 
@@ -56,6 +77,9 @@ public final class SignalDeliveries {
 
     /** In a transaction of its own, or in the caller's JTA transaction when one is active. */
     public SignalDelivery deliver(UUID runId, String name, String payloadJson, Optional<String> deliveryId) {
+        if (tx.dialect() == Dialect.H2) {
+            return deliverH2(runId, name, payloadJson, deliveryId);
+        }
         return tx.joining(em -> {
             List<Object[]> locked = SqlCall.of(em, LOCK).uuid("runId", runId).text("name", name)
                     .column("status", String.class).column("waits", Boolean.class).rows();
@@ -66,6 +90,24 @@ public final class SignalDeliveries {
                     Boolean.TRUE.equals(locked.get(0)[1]));
             if (decision == SignalDelivery.DELIVERED || decision == SignalDelivery.BUFFERED) {
                 store(em, runId, name, payloadJson, deliveryId, decision);
+            }
+            return decision;
+        });
+    }
+
+    private SignalDelivery deliverH2(UUID runId, String name, String payloadJson, Optional<String> deliveryId) {
+        return tx.joining(em -> {
+            List<Object[]> locked = SqlCall.of(em, H2_LOCK).uuid("runId", runId).column("status", String.class)
+                    .column("wait_kind", String.class).column("wait_key", String.class).rows();
+            if (locked.isEmpty()) {
+                return SignalDelivery.RUN_NOT_FOUND;
+            }
+            String status = (String) locked.get(0)[0];
+            String waitKey = (String) locked.get(0)[2];
+            SignalDelivery decision = decide(em, runId, name, deliveryId, status,
+                    SignalSql.waitsForName(status, (String) locked.get(0)[1], waitKey, name));
+            if (decision == SignalDelivery.DELIVERED || decision == SignalDelivery.BUFFERED) {
+                storeH2(em, runId, name, payloadJson, deliveryId, decision, waitKey);
             }
             return decision;
         });
@@ -96,6 +138,22 @@ public final class SignalDeliveries {
                 .text("dedup", deliveryId.orElse(null)).text("status", status).clock(clock)
                 .column("stored", Long.class).column("woken", Long.class).row();
         if ((Long) row[0] != 1 || (decision == SignalDelivery.DELIVERED) != ((Long) row[1] == 1)) {
+            throw new IllegalStateException("signal '" + name + "' for run " + runId + " was not stored as "
+                    + status + "; rolled back");
+        }
+    }
+
+    private void storeH2(EntityManager em, UUID runId, String name, String payloadJson, Optional<String> deliveryId,
+            SignalDelivery decision, String waitKey) {
+        String status = decision == SignalDelivery.DELIVERED ? "delivered" : "buffered";
+        int stored = SqlCall.of(em, H2_STORE_SIGNAL).uuid("runId", runId).text("name", name)
+                .text("payload", payloadJson).text("dedup", deliveryId.orElse(null)).text("status", status)
+                .clock(clock).update();
+        int woken = decision != SignalDelivery.DELIVERED ? 0 : SqlCall.of(em, H2_WAKE).uuid("runId", runId)
+                .text("waitKey", waitKey).clock(clock).update();
+        SqlCall.of(em, H2_EVENT).uuid("runId", runId).text("name", name).text("status", status).clock(clock)
+                .update();
+        if (stored != 1 || (decision == SignalDelivery.DELIVERED) != (woken == 1)) {
             throw new IllegalStateException("signal '" + name + "' for run " + runId + " was not stored as "
                     + status + "; rolled back");
         }

@@ -22,9 +22,24 @@ final class SignalSql {
      */
     static final String NEVER = "TIMESTAMPTZ '9999-12-31 00:00:00+00'";
 
+    /** {@link #NEVER} on H2. */
+    static final String H2_NEVER = "TIMESTAMP WITH TIME ZONE '9999-12-31 00:00:00+00'";
+
     /** {@link #NEVER} in Java: a run due then is shown without a wake time. */
     static final Instant NEVER_INSTANT = Instant.parse("9999-12-31T00:00:00Z");
 
     private SignalSql() {
+    }
+
+    /**
+     * {@link #WAITS_FOR_NAME} in Java, for H2 (which has no {@code split_part}): the second {@code :}-separated part
+     * of the wait key is the name.
+     */
+    static boolean waitsForName(String status, String waitKind, String waitKey, String name) {
+        if (!"awaiting_signal".equals(status) || !"signal".equals(waitKind) || waitKey == null) {
+            return false;
+        }
+        String[] parts = waitKey.split(":", -1);
+        return (parts.length > 1 ? parts[1] : "").equals(name);
     }
 }

@@ -30,6 +30,6 @@ abstract class EngineTestBase {
     }
 
     String statusOf(String runId) {
-        return (String) db.sql().value("SELECT status FROM workflow.runs WHERE id = ?::uuid", runId);
+        return (String) db.sql().value("SELECT status FROM workflow.runs WHERE id = CAST(? AS UUID)", runId);
     }
 }

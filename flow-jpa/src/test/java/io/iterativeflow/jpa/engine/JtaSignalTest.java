@@ -56,7 +56,8 @@ class JtaSignalTest extends EngineTestBase {
         assertThat(engine.signal(runId, "decision", "rejected")).isInstanceOf(SignalDeliveryResult.Delivered.class);
         caller.rollback();
 
-        assertThat(db.sql().count("SELECT count(*) FROM workflow.signals WHERE run_id = ?::uuid", runId)).isZero();
+        assertThat(db.sql().count("SELECT count(*) FROM workflow.signals WHERE run_id = CAST(? AS UUID)", runId))
+                .isZero();
         assertThat(approval.status(runId).status()).isEqualTo(RunStatus.AWAITING_SIGNAL);
 
         caller.begin();

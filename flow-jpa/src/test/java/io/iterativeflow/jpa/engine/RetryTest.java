@@ -72,11 +72,12 @@ class RetryTest extends EngineTestBase {
 
         assertThat(idle.retry(runId)).isInstanceOf(RetryResult.Retried.class);
 
-        assertThat(db.sql().rows("SELECT cursor_key FROM workflow.steps WHERE run_id = ?::uuid", runId))
+        assertThat(db.sql().rows("SELECT cursor_key FROM workflow.steps WHERE run_id = CAST(? AS UUID)", runId))
                 .extracting(r -> r.get("cursor_key")).containsExactly("reserve");
-        assertThat(db.sql().count("SELECT count(*) FROM workflow.timers WHERE run_id = ?::uuid", runId)).isZero();
+        assertThat(db.sql().count("SELECT count(*) FROM workflow.timers WHERE run_id = CAST(? AS UUID)", runId))
+                .isZero();
         var row = db.sql().row("SELECT status, attempts, suspensions, error_code, finished_at FROM workflow.runs"
-                + " WHERE id = ?::uuid", runId);
+                + " WHERE id = CAST(? AS UUID)", runId);
         assertThat(row.get("status")).isEqualTo("pending");
         assertThat(row.get("suspensions")).isEqualTo(row.get("attempts"));
         assertThat((Integer) row.get("attempts")).as("the attempt counter never goes back (fencing)").isGreaterThan(1);
@@ -124,8 +125,8 @@ class RetryTest extends EngineTestBase {
         assertThat(results).filteredOn(r -> r instanceof RetryResult.NotFailed)
                 .hasSize(7)
                 .allSatisfy(r -> assertThat(((RetryResult.NotFailed) r).status()).isEqualTo(RunStatus.PENDING));
-        assertThat(db.sql().count("SELECT count(*) FROM workflow.events WHERE run_id = ?::uuid AND type = 'retried'",
-                runId)).isEqualTo(1);
+        assertThat(db.sql().count("SELECT count(*) FROM workflow.events WHERE run_id = CAST(? AS UUID)"
+                + " AND type = 'retried'", runId)).isEqualTo(1);
     }
 
     /** A run of {@code order} that failed on its charge (two tries, one retry timer); no engine runs afterwards. */
@@ -134,7 +135,7 @@ class RetryTest extends EngineTestBase {
         String runId = engine.flow(order).start("o-9");
         await().atMost(WAIT).until(() -> "failed".equals(statusOf(runId)));
         engine.stop();
-        assertThat(db.sql().count("SELECT count(*) FROM workflow.timers WHERE run_id = ?::uuid"
+        assertThat(db.sql().count("SELECT count(*) FROM workflow.timers WHERE run_id = CAST(? AS UUID)"
                 + " AND cursor_key = 'charge#retry1'", runId)).isEqualTo(1);
         return runId;
     }

@@ -50,10 +50,10 @@ class SignalReplayTest extends EngineTestBase {
 
         assertThat(second.flow(relay).result(runId, WAIT)).isEqualTo("first@engine-2");
         List<Map<String, Object>> signals = db.sql().rows("SELECT status, cursor_key FROM workflow.signals"
-                + " WHERE run_id = ?::uuid ORDER BY id", runId);
+                + " WHERE run_id = CAST(? AS UUID) ORDER BY id", runId);
         assertThat(signals).extracting(row -> row.get("status")).containsExactly("consumed", "buffered");
         assertThat(signals.get(0)).containsEntry("cursor_key", "signal:go");
-        assertThat(db.sql().count("SELECT count(*) FROM workflow.events WHERE run_id = ?::uuid"
+        assertThat(db.sql().count("SELECT count(*) FROM workflow.events WHERE run_id = CAST(? AS UUID)"
                 + " AND type = 'signal_consumed'", runId)).isEqualTo(1);
         neverOnFirst.countDown();
     }

@@ -51,10 +51,10 @@ class SignalTest extends EngineTestBase {
 
         assertThat(result).isInstanceOf(SignalDeliveryResult.Delivered.class);
         assertThat(handle.result(runId, WAIT)).isEqualTo("order-1:approved");
-        assertThat(db.sql().row("SELECT status, cursor_key FROM workflow.signals WHERE run_id = ?::uuid", runId))
-                .containsEntry("status", "consumed").containsEntry("cursor_key", "signal:decision");
-        assertThat(db.sql().row("SELECT kind, status, result::text AS result FROM workflow.steps"
-                + " WHERE run_id = ?::uuid AND cursor_key = 'signal:decision'", runId))
+        assertThat(db.sql().row("SELECT status, cursor_key FROM workflow.signals WHERE run_id = CAST(? AS UUID)",
+                runId)).containsEntry("status", "consumed").containsEntry("cursor_key", "signal:decision");
+        assertThat(db.sql().row("SELECT kind, status, CAST(result AS VARCHAR) AS result FROM workflow.steps"
+                + " WHERE run_id = CAST(? AS UUID) AND cursor_key = 'signal:decision'", runId))
                 .containsEntry("kind", "signal").containsEntry("status", "completed")
                 .containsEntry("result", "\"approved\"");
     }
@@ -71,7 +71,7 @@ class SignalTest extends EngineTestBase {
 
         assertThat(result).isInstanceOf(SignalDeliveryResult.Buffered.class);
         assertThat(handle.result(runId, WAIT)).isEqualTo("order-2:early");
-        assertThat(db.sql().count("SELECT count(*) FROM workflow.events WHERE run_id = ?::uuid"
+        assertThat(db.sql().count("SELECT count(*) FROM workflow.events WHERE run_id = CAST(? AS UUID)"
                 + " AND type = 'awaiting_signal'", runId)).as("the flow never had to wait").isZero();
     }
 
@@ -90,7 +90,7 @@ class SignalTest extends EngineTestBase {
         assertThat(again).isInstanceOf(SignalDeliveryResult.Duplicate.class);
         assertThat(other).isInstanceOf(SignalDeliveryResult.Buffered.class);
         assertThat(engine.flow(approval).result(runId, WAIT)).isEqualTo("order-3:yes");
-        assertThat(db.sql().count("SELECT count(*) FROM workflow.signals WHERE run_id = ?::uuid", runId))
+        assertThat(db.sql().count("SELECT count(*) FROM workflow.signals WHERE run_id = CAST(? AS UUID)", runId))
                 .isEqualTo(2);
     }
 
@@ -125,7 +125,7 @@ class SignalTest extends EngineTestBase {
         assertThat(late).isInstanceOfSatisfying(SignalDeliveryResult.Expired.class,
                 e -> assertThat(e.reason()).contains("finished"));
         assertThat(undeclared).isInstanceOf(SignalDeliveryResult.Expired.class);
-        assertThat(db.sql().count("SELECT count(*) FROM workflow.signals WHERE run_id = ?::uuid", runId))
+        assertThat(db.sql().count("SELECT count(*) FROM workflow.signals WHERE run_id = CAST(? AS UUID)", runId))
                 .isEqualTo(1);
     }
 }

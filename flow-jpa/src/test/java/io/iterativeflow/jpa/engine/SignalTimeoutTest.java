@@ -48,9 +48,9 @@ class SignalTimeoutTest extends EngineTestBase {
         assertThat(late).isInstanceOf(SignalDeliveryResult.Expired.class);
         assertThat(statusOf(runId)).isEqualTo("failed");
         assertThat(db.sql().count("SELECT count(*) FROM workflow.signals")).isZero();
-        assertThat(db.sql().row("SELECT status, error_code FROM workflow.steps WHERE run_id = ?::uuid", runId))
+        assertThat(db.sql().row("SELECT status, error_code FROM workflow.steps WHERE run_id = CAST(? AS UUID)", runId))
                 .containsEntry("status", "failed").containsEntry("error_code", "SIGNAL_TIMEOUT");
-        assertThat(db.sql().count("SELECT count(*) FROM workflow.events WHERE run_id = ?::uuid"
+        assertThat(db.sql().count("SELECT count(*) FROM workflow.events WHERE run_id = CAST(? AS UUID)"
                 + " AND type = 'claimed'", runId)).as("the timeout is not retried").isEqualTo(2);
     }
 
