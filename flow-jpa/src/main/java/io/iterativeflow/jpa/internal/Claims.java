@@ -2,6 +2,7 @@ package io.iterativeflow.jpa.internal;
 
 import io.iterativeflow.core.spi.ClaimedRun;
 import io.iterativeflow.core.spi.FlowClock;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +51,43 @@ public final class Claims {
     private static final String CLAIM_DEPLOYED = CLAIM_TEMPLATE.formatted(Sql.WAITING, Sql.NOW,
             Sql.nowPlus("leaseMs"), "\n                  AND flow_name || '@' || flow_version = ANY(CAST(:flows AS text[]))");
 
+    /** H2: the ready runs, locked ({@code %s}: the filter on deployed flows, or nothing). */
+    private static final String H2_PICK = """
+            SELECT id FROM workflow.runs
+            WHERE status IN %s AND available_at <= %s%%s
+            ORDER BY priority DESC, available_at
+            LIMIT :limit
+            FOR UPDATE SKIP LOCKED
+            """.formatted(Sql.WAITING, H2Sql.NOW);
+    private static final String H2_PICK_ANY = H2_PICK.formatted("");
+    private static final String H2_PICK_DEPLOYED = H2_PICK.formatted(
+            "\n  AND flow_name || '@' || CAST(flow_version AS VARCHAR) IN (:flows)");
+
+    private static final String H2_CLAIM = """
+            UPDATE workflow.runs
+            SET status = 'running', lease_owner = :owner, lease_expires_at = %s, attempts = attempts + 1,
+                updated_at = %s
+            WHERE id IN (:ids)
+            """.formatted(H2Sql.nowPlus("leaseMs"), H2Sql.NOW);
+
+    private static final String H2_CLAIMED_EVENTS = """
+            INSERT INTO workflow.events (run_id, type, attempt, detail, at)
+            SELECT id, 'claimed', attempts, :owner, %s FROM workflow.runs WHERE id IN (:ids)
+            ORDER BY priority DESC, available_at
+            """.formatted(H2Sql.NOW);
+
+    private static final String H2_FIRE_TIMERS = """
+            UPDATE workflow.timers SET fired_at = %1$s
+            WHERE run_id IN (:ids) AND fired_at IS NULL AND due_at <= %1$s
+            """.formatted(H2Sql.NOW);
+
+    private static final String H2_CLAIMED = """
+            SELECT id, flow_name, flow_version, CAST(input AS VARCHAR) AS input, attempts, suspensions, depth,
+                   %s AS claimed_at
+            FROM workflow.runs WHERE id IN (:ids)
+            ORDER BY priority DESC, available_at
+            """.formatted(H2Sql.NOW);
+
     private final Transactions tx;
     private final FlowClock clock;
     private final Leases leases;
@@ -63,26 +101,16 @@ public final class Claims {
     public List<ClaimedRun> claim(String owner, int limit, Duration lease, Optional<Set<String>> flows) {
         leases.remember(owner, lease);
         return tx.inTransaction(em -> {
-            SqlCall call = flows.isPresent()
-                    ? SqlCall.of(em, CLAIM_DEPLOYED).text("flows", arrayLiteral(flows.get()))
-                    : SqlCall.of(em, CLAIM_ANY);
-            List<Object[]> rows = call
-                    .integer("limit", limit)
-                    .text("owner", owner)
-                    .millis("leaseMs", lease)
-                    .clock(clock)
-                    .column("id", UUID.class).column("flow_name", String.class).column("flow_version", Integer.class)
-                    .column("input", String.class).column("attempts", Integer.class)
-                    .column("suspensions", Integer.class).column("depth", Integer.class)
-                    .column("claimed_at", Instant.class)
-                    .rows();
+            List<Object[]> rows = tx.dialect() == Dialect.H2
+                    ? claimH2(em, owner, limit, lease, flows)
+                    : claimPg(em, owner, limit, lease, flows);
             List<UUID> withHistory = new ArrayList<>();
             for (Object[] row : rows) {
                 if ((Integer) row[4] > 1) {
                     withHistory.add((UUID) row[0]);
                 }
             }
-            History history = withHistory.isEmpty() ? History.NONE : History.load(em, withHistory);
+            History history = withHistory.isEmpty() ? History.NONE : History.load(em, withHistory, tx.dialect());
             List<ClaimedRun> claimed = new ArrayList<>(rows.size());
             for (Object[] row : rows) {
                 UUID id = (UUID) row[0];
@@ -92,6 +120,54 @@ public final class Claims {
             }
             return claimed;
         });
+    }
+
+    private List<Object[]> claimPg(EntityManager em, String owner, int limit, Duration lease,
+            Optional<Set<String>> flows) {
+        SqlCall call = flows.isPresent()
+                ? SqlCall.of(em, CLAIM_DEPLOYED).text("flows", arrayLiteral(flows.get()))
+                : SqlCall.of(em, CLAIM_ANY);
+        return call
+                .integer("limit", limit)
+                .text("owner", owner)
+                .millis("leaseMs", lease)
+                .clock(clock)
+                .column("id", UUID.class).column("flow_name", String.class).column("flow_version", Integer.class)
+                .column("input", String.class).column("attempts", Integer.class)
+                .column("suspensions", Integer.class).column("depth", Integer.class)
+                .column("claimed_at", Instant.class)
+                .rows();
+    }
+
+    /**
+     * H2: the same effects as the PostgreSQL statement, one statement each: lock the ready runs (skipping those
+     * another claim holds), set them running, write their {@code claimed} events, fire their due timers, read them.
+     */
+    private List<Object[]> claimH2(EntityManager em, String owner, int limit, Duration lease,
+            Optional<Set<String>> flows) {
+        if (flows.isPresent() && flows.get().isEmpty()) {
+            return List.of();
+        }
+        SqlCall pick = flows.isPresent()
+                ? SqlCall.of(em, H2_PICK_DEPLOYED).textList("flows", flows.get())
+                : SqlCall.of(em, H2_PICK_ANY);
+        List<UUID> ids = new ArrayList<>();
+        for (Object[] row : pick.integer("limit", limit).clock(clock).column("id", UUID.class).rows()) {
+            ids.add((UUID) row[0]);
+        }
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        SqlCall.of(em, H2_CLAIM).uuidList("ids", ids).text("owner", owner).millis("leaseMs", lease).clock(clock)
+                .update();
+        SqlCall.of(em, H2_CLAIMED_EVENTS).uuidList("ids", ids).text("owner", owner).clock(clock).update();
+        SqlCall.of(em, H2_FIRE_TIMERS).uuidList("ids", ids).clock(clock).update();
+        return SqlCall.of(em, H2_CLAIMED).uuidList("ids", ids).clock(clock)
+                .column("id", UUID.class).column("flow_name", String.class).column("flow_version", Integer.class)
+                .column("input", String.class).column("attempts", Integer.class)
+                .column("suspensions", Integer.class).column("depth", Integer.class)
+                .column("claimed_at", Instant.class)
+                .rows();
     }
 
     /** Flow ids are {@code name@version} with names limited to letters, digits, '.', '_', '-': no quoting needed. */

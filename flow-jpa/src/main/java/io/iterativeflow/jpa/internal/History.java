@@ -26,6 +26,16 @@ final class History {
             ORDER BY source, run_id, position, created_at, cursor_key
             """;
 
+    private static final String H2_LOAD = """
+            SELECT 's' AS source, run_id, cursor_key, name, kind, status, attempts, CAST(result AS VARCHAR) AS result,
+                   error_code, error_message, position, created_at, CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS due_at
+            FROM workflow.steps WHERE run_id IN (:ids)
+            UNION ALL
+            SELECT 't', run_id, cursor_key, NULL, kind, NULL, 0, NULL, NULL, NULL, 0, created_at, due_at
+            FROM workflow.timers WHERE run_id IN (:ids)
+            ORDER BY source, run_id, position, created_at, cursor_key
+            """;
+
     private final Map<UUID, List<HistoryEntry>> steps;
     private final Map<UUID, List<TimerEntry>> timers;
 
@@ -34,8 +44,11 @@ final class History {
         this.timers = timers;
     }
 
-    static History load(EntityManager em, Collection<UUID> runIds) {
-        List<Object[]> rows = SqlCall.of(em, LOAD).uuids("ids", runIds)
+    static History load(EntityManager em, Collection<UUID> runIds, Dialect dialect) {
+        SqlCall load = dialect == Dialect.H2
+                ? SqlCall.of(em, H2_LOAD).uuidList("ids", runIds)
+                : SqlCall.of(em, LOAD).uuids("ids", runIds);
+        List<Object[]> rows = load
                 .column("source", String.class).column("run_id", UUID.class).column("cursor_key", String.class)
                 .column("name", String.class).column("kind", String.class).column("status", String.class)
                 .column("attempts", Integer.class).column("result", String.class)

@@ -51,6 +51,25 @@ public final class StepWrites {
     private static final String RECORD = TEMPLATE.formatted(Sql.NOW, Sql.RENEWED_LEASE, Sql.FENCED, Notify.NONE,
             Notify.NOTIFIED);
 
+    /** H2: the fence, renewing the lease; the run's row stays locked until the commit. */
+    private static final String H2_FENCE = "UPDATE workflow.runs SET updated_at = " + H2Sql.NOW
+            + ", lease_expires_at = " + H2Sql.RENEWED_LEASE + " WHERE " + Sql.FENCED;
+
+    /** H2: the step recorded once; a completed record matches and is left as it is (0 rows). */
+    private static final String H2_STEP = """
+            MERGE INTO workflow.steps st
+            USING (VALUES 1) AS one (x) ON st.run_id = :runId AND st.cursor_key = :cursorKey
+            WHEN MATCHED AND st.status <> 'completed' THEN UPDATE
+                SET status = 'completed', attempts = :stepAttempts, result = %1$s, error_code = NULL,
+                    error_message = NULL, position = :position, finished_at = %2$s
+            WHEN NOT MATCHED THEN INSERT (run_id, cursor_key, name, kind, status, attempts, result, position,
+                                          created_at, finished_at)
+                VALUES (:runId, :cursorKey, :name, :kind, 'completed', :stepAttempts, %1$s, :position, %2$s, %2$s)
+            """.formatted(H2Sql.json("result"), H2Sql.NOW);
+
+    private static final String H2_EVENT = "INSERT INTO workflow.events (run_id, type, attempt, cursor_key, at)"
+            + " VALUES (:runId, 'step_completed', :attempt, :cursorKey, " + H2Sql.NOW + ")";
+
     private static final String RECORDED = "SELECT s.result FROM FlowStep s WHERE s.runId = :runId"
             + " AND s.cursorKey = :cursorKey AND s.status = 'completed'";
 
@@ -67,6 +86,9 @@ public final class StepWrites {
     }
 
     public RecordedStep record(Fence fence, StepCompletion step) {
+        if (tx.dialect() == Dialect.H2) {
+            return tx.autoCommitted(em -> recordH2(em, fence, step));
+        }
         return tx.autoCommitted(em -> {
             Object[] row = SqlCall.of(em, record).fence(fence).clock(clock)
                     .millis("leaseMs", leases.of(fence.owner()))
@@ -87,6 +109,26 @@ public final class StepWrites {
             }
             return new RecordedStep(WriteOutcome.WRITTEN, recorded(em, fence, step));
         });
+    }
+
+    /** H2: fence, record once, event, each a statement of one transaction; no notification. */
+    private RecordedStep recordH2(EntityManager em, Fence fence, StepCompletion step) {
+        int fenced = SqlCall.of(em, H2_FENCE).fence(fence).clock(clock)
+                .millis("leaseMs", leases.of(fence.owner())).update();
+        if (fenced == 0) {
+            return new RecordedStep(WriteOutcome.LEASE_LOST, null);
+        }
+        int written = SqlCall.of(em, H2_STEP).uuid("runId", fence.runId()).clock(clock)
+                .text("cursorKey", step.cursorKey()).text("name", step.name()).text("kind", step.kind())
+                .integer("stepAttempts", step.attempts()).text("result", step.resultJson())
+                .integer("position", step.position())
+                .update();
+        if (written == 0) {
+            return new RecordedStep(WriteOutcome.WRITTEN, recorded(em, fence, step));
+        }
+        SqlCall.of(em, H2_EVENT).uuid("runId", fence.runId()).integer("attempt", fence.attempt()).clock(clock)
+                .text("cursorKey", step.cursorKey()).update();
+        return new RecordedStep(WriteOutcome.WRITTEN, step.resultJson());
     }
 
     /** The statement's snapshot predates a record committed while it waited on the conflict; read it anew. */
