@@ -8,6 +8,7 @@ import io.iterativeflow.core.spi.StepFailure;
 import io.iterativeflow.jpa.testing.CountingDataSource;
 import io.iterativeflow.jpa.testing.CountingDataSource.Counts;
 import io.iterativeflow.jpa.testing.DatabaseTest;
+import io.iterativeflow.jpa.testing.PostgresOnly;
 import io.iterativeflow.jpa.testing.TestClock;
 import io.iterativeflow.jpa.testing.TestDatabase;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * trip) and one commit per call.
  */
 @DatabaseTest
+@PostgresOnly
 class CommitCountTest {
 
     private static final Duration LEASE = Duration.ofSeconds(30);

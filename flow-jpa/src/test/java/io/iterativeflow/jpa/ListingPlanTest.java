@@ -10,6 +10,7 @@ import io.iterativeflow.jpa.internal.EntityManagerFactories;
 import io.iterativeflow.jpa.internal.ResourceLocalTransactions;
 import io.iterativeflow.jpa.internal.RunListings;
 import io.iterativeflow.jpa.testing.DatabaseTest;
+import io.iterativeflow.jpa.testing.PostgresOnly;
 import io.iterativeflow.jpa.testing.TestDatabase;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * statement {@code listRuns} sends has an index scan and neither a sort nor a sequential scan of {@code runs}.
  */
 @DatabaseTest
+@PostgresOnly
 class ListingPlanTest {
 
     private static final int RUNS = 20_000;

@@ -8,6 +8,7 @@ import io.iterativeflow.core.spi.Notifications;
 import io.iterativeflow.core.spi.Notifications.Notification;
 import io.iterativeflow.core.spi.StepCompletion;
 import io.iterativeflow.core.spi.StepFailure;
+import io.iterativeflow.jpa.testing.PostgresOnly;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * Each transition notifies from inside its transaction. Notifications arrive in commit order, so a marker sent last
  * proves that nothing else was sent before it.
  */
+@PostgresOnly
 class NotificationsTest extends StoreTestBase {
 
     private static final Notification MARKER = new Notification(Notifications.READY, "marker");

@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.iterativeflow.core.spi.ClaimedRun;
 import io.iterativeflow.core.spi.StepCompletion;
 import io.iterativeflow.jpa.testing.DatabaseTest;
+import io.iterativeflow.jpa.testing.PostgresOnly;
 import io.iterativeflow.jpa.testing.TestClock;
 import io.iterativeflow.jpa.testing.TestDatabase;
 import java.sql.Connection;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * a connection to another database, so they add nothing.
  */
 @DatabaseTest
+@PostgresOnly
 class XactCommitTest {
 
     /** The transaction of the {@code pg_stat_force_next_flush()} call that makes a reading exact. */

@@ -16,6 +16,7 @@ import io.iterativeflow.api.WaitUntil;
 import io.iterativeflow.core.engine.Engine;
 import io.iterativeflow.core.spi.ListenerState;
 import io.iterativeflow.jpa.testing.DatabaseTest;
+import io.iterativeflow.jpa.testing.PostgresOnly;
 import io.iterativeflow.jpa.testing.TestDatabase;
 import java.time.Duration;
 import java.util.Optional;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * it. The watcher polls only hourly and the runner's lease is long, so only notifications explain what happens.
  */
 @DatabaseTest(poolSize = 12)
+@PostgresOnly
 class CrossInstanceTest extends EngineTestBase {
 
     private final CountDownLatch inSecondStep = new CountDownLatch(1);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.iterativeflow.api.FlowDefinition;
 import io.iterativeflow.core.engine.Engine;
 import io.iterativeflow.core.spi.ListenerState;
+import io.iterativeflow.jpa.testing.PostgresOnly;
 import io.iterativeflow.jpa.testing.TestDatabase;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ class DispatchByNotificationTest extends EngineTestBase {
     }
 
     @Test
+    @PostgresOnly
     void runs_started_on_another_instance_are_claimed_on_their_ready_notification() {
         Engine starter = fixture.build(UnaryOperator.identity(), ECHO);
         Engine worker = fixture.start(Listeners.pollingHourly(), ECHO);

@@ -8,6 +8,7 @@ import io.iterativeflow.core.config.ListenSettings;
 import io.iterativeflow.core.engine.Engine;
 import io.iterativeflow.core.spi.ListenerState;
 import io.iterativeflow.jpa.testing.DatabaseTest;
+import io.iterativeflow.jpa.testing.PostgresOnly;
 import io.iterativeflow.jpa.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** The listening connection dies; the engine backs off, listens again, and notifications wake waiters again. */
 @DatabaseTest(poolSize = 12)
+@PostgresOnly
 class ListenerReconnectTest extends EngineTestBase {
 
     ListenerReconnectTest(TestDatabase db) {

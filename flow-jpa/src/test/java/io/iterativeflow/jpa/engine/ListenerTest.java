@@ -44,18 +44,24 @@ class ListenerTest extends EngineTestBase {
         }
     };
 
+    /**
+     * Held here: the log manager keeps loggers only weakly, and until the engine's class has created its own, a
+     * collected logger would take the handler with it.
+     */
+    private final Logger log = Logger.getLogger(Listeners.class.getName());
+
     ListenerTest(TestDatabase db) {
         super(db);
     }
 
     @BeforeEach
     void captureLog() {
-        Logger.getLogger(Listeners.class.getName()).addHandler(capture);
+        log.addHandler(capture);
     }
 
     @AfterEach
     void releaseLog() {
-        Logger.getLogger(Listeners.class.getName()).removeHandler(capture);
+        log.removeHandler(capture);
     }
 
     private static final FlowDefinition<String, String> ECHO = FlowDefinition.builder("echo", String.class,
