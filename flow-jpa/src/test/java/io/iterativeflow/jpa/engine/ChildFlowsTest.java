@@ -131,7 +131,8 @@ class ChildFlowsTest extends EngineTestBase {
         assertThat(leafStarted.await(15, TimeUnit.SECONDS)).isTrue();
 
         assertThat(engine.cancel(cascade, "order withdrawn")).isTrue();
-        assertThat(db.sql().rows("WITH RECURSIVE tree AS (SELECT id, status FROM workflow.runs WHERE id = ?::uuid"
+        assertThat(db.sql().rows("WITH RECURSIVE tree (id, status) AS ("
+                + "SELECT id, status FROM workflow.runs WHERE id = ?::uuid"
                 + " UNION ALL SELECT r.id, r.status FROM workflow.runs r JOIN tree t ON r.parent_run_id = t.id)"
                 + " SELECT status FROM tree", cascade)).hasSize(3)
                 .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("canceled"));
