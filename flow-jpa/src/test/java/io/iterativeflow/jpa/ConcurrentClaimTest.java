@@ -55,4 +55,22 @@ class ConcurrentClaimTest extends StoreTestBase {
         }
         assertThat(store.claim(OWNER, 2, LEASE)).extracting(ClaimedRun::runId).containsExactly(locked);
     }
+
+    @Test
+    void a_claim_passes_over_a_locked_run_to_the_next_ready_one_within_its_limit() throws Exception {
+        UUID locked = store.createRun(Runs.prioritized("locked", 10)).runId();
+        UUID free = store.createRun(Runs.prioritized("free", 0)).runId();
+        try (Connection other = db.dataSource().getConnection()) {
+            other.setAutoCommit(false);
+            PreparedStatement lock = other.prepareStatement("SELECT id FROM workflow.runs WHERE id = ? FOR UPDATE");
+            lock.setObject(1, locked);
+            lock.executeQuery().close();
+
+            List<ClaimedRun> claimed = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> store.claim(OWNER, 1, LEASE));
+
+            assertThat(claimed).extracting(ClaimedRun::runId).containsExactly(free);
+            other.rollback();
+        }
+    }
 }

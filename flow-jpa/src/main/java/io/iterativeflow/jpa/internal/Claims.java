@@ -51,17 +51,12 @@ public final class Claims {
     private static final String CLAIM_DEPLOYED = CLAIM_TEMPLATE.formatted(Sql.WAITING, Sql.NOW,
             Sql.nowPlus("leaseMs"), "\n                  AND flow_name || '@' || flow_version = ANY(CAST(:flows AS text[]))");
 
-    /** H2: the ready runs, locked ({@code %s}: the filter on deployed flows, or nothing). */
-    private static final String H2_PICK = """
-            SELECT id FROM workflow.runs
-            WHERE status IN %s AND available_at <= %s%%s
-            ORDER BY priority DESC, available_at
-            LIMIT :limit
-            FOR UPDATE SKIP LOCKED
-            """.formatted(Sql.WAITING, H2Sql.NOW);
-    private static final String H2_PICK_ANY = H2_PICK.formatted("");
-    private static final String H2_PICK_DEPLOYED = H2_PICK.formatted(
-            "\n  AND flow_name || '@' || CAST(flow_version AS VARCHAR) IN (:flows)");
+    /** H2: the ready runs, in the claim's order. */
+    private static final String H2_READY = "status IN " + Sql.WAITING + " AND available_at <= " + H2Sql.NOW;
+    private static final String H2_ORDER = "priority DESC, available_at";
+    private static final H2SkipLocked H2_PICK_ANY = new H2SkipLocked(H2_READY, H2_ORDER);
+    private static final H2SkipLocked H2_PICK_DEPLOYED = new H2SkipLocked(H2_READY
+            + " AND flow_name || '@' || CAST(flow_version AS VARCHAR) IN (:flows)", H2_ORDER);
 
     private static final String H2_CLAIM = """
             UPDATE workflow.runs
@@ -140,21 +135,18 @@ public final class Claims {
     }
 
     /**
-     * H2: the same effects as the PostgreSQL statement, one statement each: lock the ready runs (skipping those
-     * another claim holds), set them running, write their {@code claimed} events, fire their due timers, read them.
+     * H2: the same effects as the PostgreSQL statement in one transaction: lock the ready runs, passing over those
+     * another claim holds ({@link H2SkipLocked}), set them running, write their {@code claimed} events, fire their
+     * due timers, read them.
      */
     private List<Object[]> claimH2(EntityManager em, String owner, int limit, Duration lease,
             Optional<Set<String>> flows) {
         if (flows.isPresent() && flows.get().isEmpty()) {
             return List.of();
         }
-        SqlCall pick = flows.isPresent()
-                ? SqlCall.of(em, H2_PICK_DEPLOYED).textList("flows", flows.get())
-                : SqlCall.of(em, H2_PICK_ANY);
-        List<UUID> ids = new ArrayList<>();
-        for (Object[] row : pick.integer("limit", limit).clock(clock).column("id", UUID.class).rows()) {
-            ids.add((UUID) row[0]);
-        }
+        List<UUID> ids = flows.isPresent()
+                ? H2_PICK_DEPLOYED.lock(em, limit, call -> call.clock(clock).textList("flows", flows.get()))
+                : H2_PICK_ANY.lock(em, limit, call -> call.clock(clock));
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -3,7 +3,6 @@ package io.iterativeflow.jpa.internal;
 import io.iterativeflow.core.spi.FlowClock;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -51,14 +50,9 @@ public final class LeaseWrites {
             )
             """.formatted(H2Sql.nowPlus("leaseMs"));
 
-    /** H2: the expired leases, locked (skipping runs another transaction holds). */
-    private static final String H2_EXPIRED = """
-            SELECT id FROM workflow.runs
-            WHERE status = 'running' AND lease_expires_at < %s
-            ORDER BY lease_expires_at
-            LIMIT :limit
-            FOR UPDATE SKIP LOCKED
-            """.formatted(H2Sql.NOW);
+    /** H2: the expired leases, oldest first, locked (passing over runs another transaction holds). */
+    private static final H2SkipLocked H2_EXPIRED = new H2SkipLocked(
+            "status = 'running' AND lease_expires_at < " + H2Sql.NOW, "lease_expires_at");
 
     /** H2: the {@code lease_expired} events, written before the reclaim clears the previous owner. */
     private static final String H2_EXPIRED_EVENTS = """
@@ -115,11 +109,7 @@ public final class LeaseWrites {
 
     /** H2: lock the expired runs, write their events, make them pending; no notification. */
     private int reclaimExpiredH2(EntityManager em, int limit) {
-        List<UUID> ids = new ArrayList<>();
-        for (Object[] row : SqlCall.of(em, H2_EXPIRED).integer("limit", limit).clock(clock)
-                .column("id", UUID.class).rows()) {
-            ids.add((UUID) row[0]);
-        }
+        List<UUID> ids = H2_EXPIRED.lock(em, limit, call -> call.clock(clock));
         if (ids.isEmpty()) {
             return 0;
         }
