@@ -121,13 +121,12 @@ public final class ChildInvocation {
     private static final String H2_AWAIT_EVENT = "INSERT INTO workflow.events (run_id, type, attempt, cursor_key,"
             + " detail, at) VALUES (:runId, 'awaiting_child', :attempt, :cursorKey, :childDetail, " + H2Sql.NOW + ")";
 
-    private static final String H2_STRANDED = """
-            SELECT p.id FROM workflow.runs p
-            WHERE p.status = 'awaiting_child' AND p.available_at = %1$s
-              AND EXISTS (SELECT 1 FROM workflow.runs c WHERE c.parent_run_id = p.id AND c.parent_key = p.wait_key
-                          AND c.status IN %2$s)
-            LIMIT :limit FOR UPDATE SKIP LOCKED
-            """.formatted(H2_NEVER, Sql.TERMINAL);
+    /** H2: parents that wait for a child that has ended, each locked unless another transaction holds it. */
+    private static final H2SkipLocked H2_STRANDED = new H2SkipLocked("""
+            status = 'awaiting_child' AND available_at = %1$s
+            AND EXISTS (SELECT 1 FROM workflow.runs c WHERE c.parent_run_id = workflow.runs.id
+                        AND c.parent_key = workflow.runs.wait_key AND c.status IN %2$s)""".formatted(H2_NEVER,
+            Sql.TERMINAL), "id");
 
     private static final String H2_WAKE = "UPDATE workflow.runs SET available_at = " + H2Sql.NOW + ", updated_at = "
             + H2Sql.NOW + " WHERE id IN (:ids)";
@@ -236,8 +235,7 @@ public final class ChildInvocation {
 
     private int wakeParentsOfEndedChildrenH2(int limit) {
         return tx.inTransaction(em -> {
-            List<UUID> stranded = SqlCall.of(em, H2_STRANDED).integer("limit", limit).column("id", UUID.class)
-                    .rows().stream().map(r -> (UUID) r[0]).toList();
+            List<UUID> stranded = H2_STRANDED.lock(em, limit, c -> c);
             if (stranded.isEmpty()) {
                 return 0;
             }

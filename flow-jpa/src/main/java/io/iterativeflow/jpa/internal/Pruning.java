@@ -41,13 +41,9 @@ public final class Pruning {
             SELECT count(*) AS deleted FROM gone
             """.formatted(Sql.NOW);
 
-    private static final String H2_DOOMED_RUNS = """
-            SELECT id FROM workflow.runs
-            WHERE status IN %s AND finished_at < DATEADD(MILLISECOND, :offsetMs - :ageMs, CURRENT_TIMESTAMP)
-            ORDER BY finished_at
-            LIMIT :limit
-            FOR UPDATE SKIP LOCKED
-            """.formatted(Sql.TERMINAL);
+    /** H2: the old terminal runs, oldest first, each locked unless another transaction holds it. */
+    private static final H2SkipLocked H2_DOOMED_RUNS = new H2SkipLocked("status IN " + Sql.TERMINAL
+            + " AND finished_at < DATEADD(MILLISECOND, :offsetMs - :ageMs, CURRENT_TIMESTAMP)", "finished_at");
 
     private static final String H2_DELETE_RUNS = "DELETE FROM workflow.runs WHERE id IN (:ids) AND status IN "
             + Sql.TERMINAL;
@@ -72,27 +68,41 @@ public final class Pruning {
 
     public int runs(Duration olderThan, int limit) {
         if (tx.dialect() == Dialect.H2) {
-            return batchH2(H2_DOOMED_RUNS, UUID.class, H2_DELETE_RUNS, olderThan, limit);
+            return runsH2(olderThan, limit);
         }
         return batch(RUNS, olderThan, limit);
     }
 
     public int events(Duration olderThan, int limit) {
         if (tx.dialect() == Dialect.H2) {
-            return batchH2(H2_DOOMED_EVENTS, Long.class, H2_DELETE_EVENTS, olderThan, limit);
+            return eventsH2(olderThan, limit);
         }
         return batch(EVENTS, olderThan, limit);
     }
 
-    /** H2: the batch is locked by one statement and deleted by the next, in one transaction. */
-    private int batchH2(String doomed, Class<?> key, String delete, Duration olderThan, int limit) {
+    /** H2: the batch is locked first, then deleted, in one transaction. */
+    private int runsH2(Duration olderThan, int limit) {
         return tx.inTransaction(em -> {
-            List<Object> ids = SqlCall.of(em, doomed).millis("ageMs", olderThan).integer("limit", limit).clock(clock)
-                    .column("id", key).rows().stream().map(r -> r[0]).toList();
+            List<UUID> ids = H2_DOOMED_RUNS.lock(em, limit, c -> c.millis("ageMs", olderThan).clock(clock));
             if (ids.isEmpty()) {
                 return 0;
             }
-            return em.createNativeQuery(delete).setParameter("ids", ids).executeUpdate();
+            return SqlCall.of(em, H2_DELETE_RUNS).uuidList("ids", ids).update();
+        });
+    }
+
+    /**
+     * H2: events are only ever inserted, and locked by nothing but another batch; H2 locks every row its
+     * {@code FOR UPDATE} reads, so a concurrent batch passes over this one's candidates.
+     */
+    private int eventsH2(Duration olderThan, int limit) {
+        return tx.inTransaction(em -> {
+            List<Object> ids = SqlCall.of(em, H2_DOOMED_EVENTS).millis("ageMs", olderThan).integer("limit", limit)
+                    .clock(clock).column("id", Long.class).rows().stream().map(r -> r[0]).toList();
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            return em.createNativeQuery(H2_DELETE_EVENTS).setParameter("ids", ids).executeUpdate();
         });
     }
 

@@ -47,14 +47,9 @@ public final class UndeployedRuns {
     private static final String H2_UNDEPLOYED = "flow_name = ANY(%1$s)"
             + " AND NOT (flow_name || '@' || CAST(flow_version AS VARCHAR) = ANY(%2$s))";
 
-    private static final String H2_PICK = """
-            SELECT id FROM workflow.runs
-            WHERE status IN %1$s AND available_at <= DATEADD(MILLISECOND, :offsetMs - :graceMs, CURRENT_TIMESTAMP)
-              AND %2$s
-            ORDER BY available_at
-            LIMIT :limit
-            FOR UPDATE SKIP LOCKED
-            """.formatted(Sql.WAITING, H2_UNDEPLOYED);
+    /** H2: {@code %s} is {@link #H2_UNDEPLOYED} with its arrays. */
+    private static final String H2_EXPIRED = "status IN " + Sql.WAITING
+            + " AND available_at <= DATEADD(MILLISECOND, :offsetMs - :graceMs, CURRENT_TIMESTAMP) AND %s";
 
     private static final String H2_FAIL = """
             SELECT id, attempts FROM FINAL TABLE (
@@ -107,11 +102,11 @@ public final class UndeployedRuns {
     }
 
     private int failExpiredH2(List<String> names, List<String> deployed, Duration grace, int limit) {
-        String pick = H2_PICK.formatted(H2Sql.textArray("names", names), H2Sql.textArray("deployed", deployed));
+        H2SkipLocked expired = new H2SkipLocked(H2_EXPIRED.formatted(H2_UNDEPLOYED.formatted(
+                H2Sql.textArray("names", names), H2Sql.textArray("deployed", deployed))), "available_at");
         return tx.inTransaction(em -> {
-            List<UUID> picked = SqlCall.of(em, pick).clock(clock).texts("names", names).texts("deployed", deployed)
-                    .millis("graceMs", grace).integer("limit", limit).column("id", UUID.class)
-                    .rows().stream().map(r -> (UUID) r[0]).toList();
+            List<UUID> picked = expired.lock(em, limit, c -> c.clock(clock).texts("names", names)
+                    .texts("deployed", deployed).millis("graceMs", grace));
             if (picked.isEmpty()) {
                 return 0;
             }
