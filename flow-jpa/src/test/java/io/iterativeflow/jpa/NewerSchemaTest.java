@@ -23,9 +23,10 @@ class NewerSchemaTest {
 
     @Test
     void a_newer_schema_version_is_logged_and_the_store_still_boots(TestDatabase db) {
-        db.sql().update("INSERT INTO workflow.flyway_schema_history (installed_rank, version, description, type,"
-                + " script, installed_by, execution_time, success) VALUES (99, '99', 'future', 'SQL',"
-                + " 'V99__future.sql', 'test', 1, true)");
+        // Flyway quotes the column names: lower case on every database.
+        db.sql().update("INSERT INTO workflow.flyway_schema_history (\"installed_rank\", \"version\","
+                + " \"description\", \"type\", \"script\", \"installed_by\", \"execution_time\", \"success\")"
+                + " VALUES (99, '99', 'future', 'SQL', 'V99__future.sql', 'test', 1, true)");
         List<String> warnings = new CopyOnWriteArrayList<>();
         Handler handler = new Handler() {
             @Override

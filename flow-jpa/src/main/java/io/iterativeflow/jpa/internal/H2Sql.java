@@ -13,9 +13,14 @@ final class H2Sql {
     /** The engine's time: the database clock plus {@code :offsetMs}. */
     static final String NOW = "DATEADD(MILLISECOND, :offsetMs, CURRENT_TIMESTAMP)";
 
-    /** {@link Sql#RENEWED_LEASE} on H2: extended by {@code :leaseMs} once half of it has passed. */
-    static final String RENEWED_LEASE = "CASE WHEN lease_expires_at < DATEADD(MILLISECOND, :offsetMs + :leaseMs / 2,"
-            + " CURRENT_TIMESTAMP) THEN " + nowPlus("leaseMs") + " ELSE lease_expires_at END";
+    /**
+     * {@link Sql#RENEWED_LEASE} on H2: extended by {@code :leaseMs} once half of it has passed. The cast keeps the
+     * sum a BIGINT: divided by an integer literal, an untyped parameter would be an INTEGER, too small for a clock
+     * offset of weeks.
+     */
+    static final String RENEWED_LEASE = "CASE WHEN lease_expires_at < DATEADD(MILLISECOND,"
+            + " :offsetMs + CAST(:leaseMs AS BIGINT) / 2, CURRENT_TIMESTAMP) THEN " + nowPlus("leaseMs")
+            + " ELSE lease_expires_at END";
 
     private H2Sql() {
     }

@@ -28,8 +28,10 @@ public final class RunListings {
     }
 
     public List<RunSummary> list(RunQuery query, Optional<RunPosition> after, int limit) {
-        String sql = sql(query, after);
-        return tx.readOnly(em -> bind(SqlCall.of(em, sql), query, after).integer("limit", limit)
+        boolean h2 = tx.dialect() == Dialect.H2;
+        String sql = h2 ? sqlH2(query, after) : sql(query, after);
+        return tx.readOnly(em -> (h2 ? bindH2(SqlCall.of(em, sql), query, after)
+                : bind(SqlCall.of(em, sql), query, after)).integer("limit", limit)
                 .column("id", UUID.class).column("flow_name", String.class).column("flow_version", Integer.class)
                 .column("status", String.class).column("attempts", Integer.class)
                 .column("idempotency_key", String.class).column("tags", String[].class)
@@ -57,6 +59,44 @@ public final class RunListings {
         query.until().ifPresent(u -> sql.append(" AND created_at < :until"));
         after.ifPresent(a -> sql.append(" AND (created_at, id) < (:afterCreatedAt, :afterId)"));
         return sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit").toString();
+    }
+
+    /** H2: the statuses as {@code IN (:statuses)}, the tag with {@code ARRAY_CONTAINS}. */
+    private static String sqlH2(RunQuery query, Optional<RunPosition> after) {
+        StringBuilder sql = new StringBuilder(COLUMNS);
+        query.flowName().ifPresent(n -> sql.append(" AND flow_name = :flowName"));
+        if (!query.statuses().isEmpty()) {
+            sql.append(" AND status IN (:statuses)");
+        }
+        query.tag().ifPresent(t -> sql.append(" AND ARRAY_CONTAINS(tags, :tag)"));
+        query.since().ifPresent(s -> sql.append(" AND created_at >= :since"));
+        query.until().ifPresent(u -> sql.append(" AND created_at < :until"));
+        after.ifPresent(a -> sql.append(" AND (created_at < :afterCreatedAt"
+                + " OR (created_at = :afterCreatedAt AND id < :afterId))"));
+        return sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit").toString();
+    }
+
+    private static SqlCall bindH2(SqlCall call, RunQuery query, Optional<RunPosition> after) {
+        SqlCall c = call;
+        if (query.flowName().isPresent()) {
+            c = c.text("flowName", query.flowName().get());
+        }
+        if (!query.statuses().isEmpty()) {
+            c = c.textList("statuses", query.statuses().stream().map(RunStatus::dbName).sorted().toList());
+        }
+        if (query.tag().isPresent()) {
+            c = c.text("tag", query.tag().get());
+        }
+        if (query.since().isPresent()) {
+            c = c.instant("since", query.since().get());
+        }
+        if (query.until().isPresent()) {
+            c = c.instant("until", query.until().get());
+        }
+        if (after.isPresent()) {
+            c = c.instant("afterCreatedAt", after.get().createdAt()).uuid("afterId", after.get().runId());
+        }
+        return c;
     }
 
     private static SqlCall bind(SqlCall call, RunQuery query, Optional<RunPosition> after) {

@@ -11,9 +11,13 @@ import io.iterativeflow.api.StartOptions;
 import io.iterativeflow.api.StartRequest;
 import io.iterativeflow.core.engine.Engine;
 import io.iterativeflow.jpa.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import org.h2.api.Trigger;
 import org.junit.jupiter.api.Test;
 
 /** {@code handle.startAll}: many runs in one transaction, all or nothing, idempotency keys per run. */
@@ -50,13 +54,18 @@ class BulkStartTest extends EngineTestBase {
 
     @Test
     void a_failing_insert_in_the_middle_rolls_back_the_runs_written_before_it() {
-        db.sql().update("""
-                CREATE FUNCTION public.refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    RAISE EXCEPTION 'refused by the database';
-                END $$""");
-        db.sql().update("CREATE TRIGGER refuse_boom BEFORE INSERT ON workflow.runs FOR EACH ROW"
-                + " WHEN (NEW.input = '\"boom\"'::jsonb) EXECUTE FUNCTION public.refuse_boom()");
+        if (db.isH2()) {
+            db.sql().update("CREATE TRIGGER workflow.refuse_boom BEFORE INSERT ON workflow.runs FOR EACH ROW CALL \""
+                    + RefuseBoom.class.getName() + "\"");
+        } else {
+            db.sql().update("""
+                    CREATE FUNCTION public.refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                        RAISE EXCEPTION 'refused by the database';
+                    END $$""");
+            db.sql().update("CREATE TRIGGER refuse_boom BEFORE INSERT ON workflow.runs FOR EACH ROW"
+                    + " WHEN (NEW.input = '\"boom\"'::jsonb) EXECUTE FUNCTION public.refuse_boom()");
+        }
         try {
             FlowHandle<String, String> echo = fixture.start(ECHO).flow(ECHO);
 
@@ -67,8 +76,12 @@ class BulkStartTest extends EngineTestBase {
             assertThat(runCount()).isZero();
             assertThat(db.sql().count("SELECT count(*) FROM workflow.events")).isZero();
         } finally {
-            db.sql().update("DROP TRIGGER refuse_boom ON workflow.runs");
-            db.sql().update("DROP FUNCTION public.refuse_boom()");
+            if (db.isH2()) {
+                db.sql().update("DROP TRIGGER workflow.refuse_boom");
+            } else {
+                db.sql().update("DROP TRIGGER refuse_boom ON workflow.runs");
+                db.sql().update("DROP FUNCTION public.refuse_boom()");
+            }
         }
     }
 
@@ -106,5 +119,22 @@ class BulkStartTest extends EngineTestBase {
 
     private long runCount() {
         return db.sql().count("SELECT count(*) FROM workflow.runs");
+    }
+
+    /** The trigger on H2, which runs Java: refuses a run whose input is {@code "boom"}. */
+    public static final class RefuseBoom implements Trigger {
+
+        /** The position of {@code input} among the columns of {@code workflow.runs}. */
+        private static final int INPUT = 4;
+
+        @Override
+        public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+            Object input = newRow[INPUT];
+            String json = input instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                    : String.valueOf(input);
+            if (json.equals("\"boom\"")) {
+                throw new SQLException("refused by the database");
+            }
+        }
     }
 }

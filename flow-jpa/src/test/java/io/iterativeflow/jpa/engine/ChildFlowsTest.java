@@ -40,8 +40,9 @@ class ChildFlowsTest extends EngineTestBase {
         String runId = engine.flow(parent).start(10);
 
         assertThat(engine.flow(parent).result(runId, WAIT)).isEqualTo(42);
-        assertThat(db.sql().rows("SELECT parent_key || '/' || depth || '/' || status || '/' || ('child' = ANY(tags))"
-                + " AS child FROM workflow.runs WHERE parent_run_id = ?::uuid ORDER BY parent_key", runId))
+        assertThat(db.sql().rows("SELECT parent_key || '/' || depth || '/' || status || '/'"
+                + " || CASE WHEN 'child' = ANY(tags) THEN 'true' ELSE 'false' END AS child"
+                + " FROM workflow.runs WHERE parent_run_id = ?::uuid ORDER BY parent_key", runId))
                 .extracting(row -> row.get("child"))
                 .containsExactly("invoke:double@1/2/completed/true", "invoke:double@1:1/2/completed/false");
         assertThat(engine.status(runId).steps()).extracting(s -> s.cursorKey() + "/" + s.kind())
@@ -130,13 +131,14 @@ class ChildFlowsTest extends EngineTestBase {
         assertThat(leafStarted.await(15, TimeUnit.SECONDS)).isTrue();
 
         assertThat(engine.cancel(cascade, "order withdrawn")).isTrue();
-        assertThat(db.sql().rows("WITH RECURSIVE tree AS (SELECT id, status FROM workflow.runs WHERE id = ?::uuid"
+        assertThat(db.sql().rows("WITH RECURSIVE tree (id, status) AS ("
+                + "SELECT id, status FROM workflow.runs WHERE id = ?::uuid"
                 + " UNION ALL SELECT r.id, r.status FROM workflow.runs r JOIN tree t ON r.parent_run_id = t.id)"
                 + " SELECT status FROM tree", cascade)).hasSize(3)
                 .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("canceled"));
 
-        String lonelyLeaf = (String) db.sql().value("SELECT id::text FROM workflow.runs WHERE parent_run_id ="
-                + " ?::uuid", lonely);
+        String lonelyLeaf = (String) db.sql().value("SELECT CAST(id AS VARCHAR) FROM workflow.runs"
+                + " WHERE parent_run_id = ?::uuid", lonely);
         assertThat(engine.cancel(lonelyLeaf, "not needed")).isTrue();
         assertThatThrownBy(() -> engine.flow(middle).result(lonely, WAIT))
                 .isInstanceOfSatisfying(RunFailedException.class,
@@ -187,7 +189,8 @@ class ChildFlowsTest extends EngineTestBase {
 
         String first = engine.flow(adopting).start(5);
         assertThat(engine.flow(adopting).result(first, WAIT)).as("the adopted run's output").isEqualTo(42);
-        assertThat(db.sql().value("SELECT parent_run_id::text FROM workflow.runs WHERE id = ?::uuid", existing))
+        assertThat(db.sql().value("SELECT CAST(parent_run_id AS VARCHAR) FROM workflow.runs WHERE id = ?::uuid",
+                existing))
                 .isEqualTo(first);
 
         String second = engine.flow(adopting).start(6);

@@ -44,9 +44,10 @@ class ListRunsTest extends EngineTestBase {
     void pages_visit_every_run_once_newest_first_even_when_creation_times_tie() {
         // 23 runs, five per creation instant: page boundaries fall inside groups of equal created_at
         insert("INSERT INTO workflow.runs (id, flow_name, flow_version, status, available_at, created_at, updated_at)"
-                + " SELECT gen_random_uuid(), 'echo', 1, 'pending', now(), ?::timestamptz + (i / 5) * INTERVAL"
-                + " '1 second', now() FROM generate_series(0, 22) AS i", BASE);
-        List<String> expected = ids("SELECT id::text FROM workflow.runs ORDER BY created_at DESC, id DESC");
+                + " SELECT " + randomUuid() + ", 'echo', 1, 'pending', CURRENT_TIMESTAMP,"
+                + " CAST(? AS TIMESTAMP WITH TIME ZONE) + (i / 5) * INTERVAL '1' SECOND, CURRENT_TIMESTAMP"
+                + " FROM generate_series(0, 22) AS g(i)", BASE);
+        List<String> expected = ids("SELECT CAST(id AS VARCHAR) FROM workflow.runs ORDER BY created_at DESC, id DESC");
 
         List<String> seen = new ArrayList<>();
         RunQuery query = RunQuery.all().withLimit(4);
@@ -67,8 +68,9 @@ class ListRunsTest extends EngineTestBase {
     @Test
     void a_full_last_page_has_no_next_cursor() {
         insert("INSERT INTO workflow.runs (id, flow_name, flow_version, status, available_at, created_at, updated_at)"
-                + " SELECT gen_random_uuid(), 'echo', 1, 'pending', now(), ?::timestamptz + i * INTERVAL '1 second',"
-                + " now() FROM generate_series(1, 4) AS i", BASE);
+                + " SELECT " + randomUuid() + ", 'echo', 1, 'pending', CURRENT_TIMESTAMP,"
+                + " CAST(? AS TIMESTAMP WITH TIME ZONE) + i * INTERVAL '1' SECOND, CURRENT_TIMESTAMP"
+                + " FROM generate_series(1, 4) AS g(i)", BASE);
         RunPage first = engine.listRuns(RunQuery.all().withLimit(2));
         RunPage second = engine.listRuns(RunQuery.all().withLimit(2).withCursor(first.nextCursor().orElseThrow()));
 
@@ -80,19 +82,22 @@ class ListRunsTest extends EngineTestBase {
     @Test
     void filters_combine_flow_name_statuses_tag_and_creation_window() {
         insert("INSERT INTO workflow.runs (id, flow_name, flow_version, status, tags, available_at, created_at,"
-                + " updated_at) SELECT gen_random_uuid(), CASE WHEN i % 2 = 0 THEN 'echo' ELSE 'other' END, 1,"
+                + " updated_at) SELECT " + randomUuid() + ", CASE WHEN i % 2 = 0 THEN 'echo' ELSE 'other' END, 1,"
                 + " (ARRAY['pending','running','completed','failed','canceled'])[1 + i % 5],"
-                + " ARRAY['t' || (i % 3)], now(), ?::timestamptz + i * INTERVAL '1 minute', now()"
-                + " FROM generate_series(0, 59) AS i", BASE);
+                + " ARRAY['t' || (i % 3)], CURRENT_TIMESTAMP,"
+                + " CAST(? AS TIMESTAMP WITH TIME ZONE) + i * INTERVAL '1' MINUTE, CURRENT_TIMESTAMP"
+                + " FROM generate_series(0, 59) AS g(i)", BASE);
         Instant since = BASE.plusSeconds(10 * 60);
         Instant until = BASE.plusSeconds(50 * 60);
 
         RunQuery query = RunQuery.all().withFlowName("echo").withStatuses(RunStatus.PENDING, RunStatus.COMPLETED)
                 .withTag("t1").withSince(since).withUntil(until);
 
-        List<String> expected = ids("SELECT id::text FROM workflow.runs WHERE flow_name = 'echo'"
-                + " AND status IN ('pending', 'completed') AND 't1' = ANY(tags) AND created_at >= ?::timestamptz"
-                + " AND created_at < ?::timestamptz ORDER BY created_at DESC, id DESC", since, until);
+        List<String> expected = ids("SELECT CAST(id AS VARCHAR) FROM workflow.runs WHERE flow_name = 'echo'"
+                + " AND status IN ('pending', 'completed') AND 't1' = ANY(tags)"
+                + " AND created_at >= CAST(? AS TIMESTAMP WITH TIME ZONE)"
+                + " AND created_at < CAST(? AS TIMESTAMP WITH TIME ZONE) ORDER BY created_at DESC, id DESC",
+                since, until);
         assertThat(expected).isNotEmpty();
         assertThat(engine.listRuns(query).items()).extracting(RunSummary::runId).containsExactlyElementsOf(expected);
         assertThat(engine.listRuns(RunQuery.all().withStatusNames("FAILED", "canceled")).items())
@@ -133,8 +138,9 @@ class ListRunsTest extends EngineTestBase {
     @Test
     void a_cursor_that_was_altered_or_made_up_is_refused() {
         insert("INSERT INTO workflow.runs (id, flow_name, flow_version, status, available_at, created_at, updated_at)"
-                + " SELECT gen_random_uuid(), 'echo', 1, 'pending', now(), ?::timestamptz + i * INTERVAL '1 second',"
-                + " now() FROM generate_series(1, 3) AS i", BASE);
+                + " SELECT " + randomUuid() + ", 'echo', 1, 'pending', CURRENT_TIMESTAMP,"
+                + " CAST(? AS TIMESTAMP WITH TIME ZONE) + i * INTERVAL '1' SECOND, CURRENT_TIMESTAMP"
+                + " FROM generate_series(1, 3) AS g(i)", BASE);
         String cursor = engine.listRuns(RunQuery.all().withLimit(1)).nextCursor().orElseThrow();
         char[] chars = cursor.toCharArray();
         chars[10] = chars[10] == 'A' ? 'B' : 'A';
@@ -145,6 +151,11 @@ class ListRunsTest extends EngineTestBase {
             expect(() -> engine.listRuns(RunQuery.all().withCursor(bad)), "cursor");
         }
         assertThat(engine.listRuns(RunQuery.all().withCursor(cursor)).items()).hasSize(2);
+    }
+
+    /** A new random UUID in SQL: PostgreSQL and H2 name the function differently. */
+    private String randomUuid() {
+        return db.isH2() ? "RANDOM_UUID()" : "gen_random_uuid()";
     }
 
     private void insert(String sql, Object... parameters) {

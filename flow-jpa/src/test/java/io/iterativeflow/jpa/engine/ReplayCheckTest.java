@@ -91,7 +91,8 @@ class ReplayCheckTest extends EngineTestBase {
     @Test
     void many_runs_are_read_page_by_page_and_the_listing_is_capped() {
         db.sql().update("INSERT INTO workflow.runs (id, flow_name, flow_version, status, available_at, created_at,"
-                + " updated_at) SELECT gen_random_uuid(), 'invoice', 1, 'pending', now(), now(), now()"
+                + " updated_at) SELECT " + (db.isH2() ? "RANDOM_UUID()" : "gen_random_uuid()") + ", 'invoice', 1,"
+                + " 'pending', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP"
                 + " FROM generate_series(1, 1234)");
         Engine deployed = fixture.build(UnaryOperator.identity(), V2);
 

@@ -10,7 +10,7 @@ import io.iterativeflow.core.config.RetentionSettings;
 import io.iterativeflow.core.engine.Engine;
 import io.iterativeflow.jpa.testing.TestDatabase;
 import java.sql.Connection;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -34,18 +34,18 @@ class RetentionTest extends EngineTestBase {
     @BeforeEach
     void runsOfEveryKind() {
         // old terminal runs (finished 40 days ago), each with a step and two events
-        insertRuns(OLD_TERMINAL, "(ARRAY['completed','failed','canceled'])[1 + i % 3]", "now() - INTERVAL '40 days'",
-                "old-terminal");
+        insertRuns(OLD_TERMINAL, "(ARRAY['completed','failed','canceled'])[1 + i % 3]",
+                "CURRENT_TIMESTAMP - INTERVAL '40' DAY", "old-terminal");
         // recent terminal runs
-        insertRuns(3, "'completed'", "now() - INTERVAL '1 day'", "recent-terminal");
+        insertRuns(3, "'completed'", "CURRENT_TIMESTAMP - INTERVAL '1' DAY", "recent-terminal");
         // old runs that are not terminal; one even carries a finished_at, which must not fool retention
         insertRuns(5, "(ARRAY['pending','running','sleeping','awaiting_signal','retrying'])[1 + i % 5]", "NULL",
                 "waiting");
-        insertRuns(1, "'pending'", "now() - INTERVAL '90 days'", "odd-pending");
+        insertRuns(1, "'pending'", "CURRENT_TIMESTAMP - INTERVAL '90' DAY", "odd-pending");
         db.sql().update("INSERT INTO workflow.steps (run_id, cursor_key, name, kind, status, position, created_at)"
                 + " SELECT id, 's', 's', 'step', 'completed', 0, created_at FROM workflow.runs");
         db.sql().update("INSERT INTO workflow.events (run_id, type, at) SELECT id, 'created', created_at"
-                + " FROM workflow.runs UNION ALL SELECT id, 'claimed', now() FROM workflow.runs");
+                + " FROM workflow.runs UNION ALL SELECT id, 'claimed', CURRENT_TIMESTAMP FROM workflow.runs");
     }
 
     @Test
@@ -79,10 +79,16 @@ class RetentionTest extends EngineTestBase {
     @Test
     void a_run_locked_by_another_transaction_is_skipped_not_waited_for() throws Exception {
         Engine engine = engine(r -> r.withBatchSize(2));
-        try (Connection locker = db.dataSource().getConnection(); Statement statement = locker.createStatement()) {
+        try (Connection locker = db.dataSource().getConnection()) {
+            Object oldest = db.sql().value("SELECT id FROM workflow.runs WHERE flow_name = 'old-terminal'"
+                    + " ORDER BY finished_at LIMIT 1");
             locker.setAutoCommit(false);
-            statement.executeQuery("SELECT id FROM workflow.runs WHERE flow_name = 'old-terminal'"
-                    + " ORDER BY finished_at LIMIT 1 FOR UPDATE").close();
+            // One row by its key: H2 locks every row a FOR UPDATE query reads, before its LIMIT applies.
+            try (PreparedStatement lock = locker.prepareStatement("SELECT id FROM workflow.runs WHERE id = ?"
+                    + " FOR UPDATE")) {
+                lock.setObject(1, oldest);
+                lock.executeQuery().close();
+            }
 
             long deleted = CompletableFuture.supplyAsync(() -> engine.pruneRuns(Duration.ofDays(30)))
                     .get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -116,7 +122,7 @@ class RetentionTest extends EngineTestBase {
 
         await().atMost(WAIT).until(() -> count("flow_name = 'old-terminal'") == 0);
         await().atMost(WAIT).until(() -> db.sql().count("SELECT count(*) FROM workflow.events"
-                + " WHERE at < now() - INTERVAL '60 days'") == 0);
+                + " WHERE at < CURRENT_TIMESTAMP - INTERVAL '60' DAY") == 0);
 
         assertThat(engine.isRunning()).isTrue();
         assertThat(count("flow_name = 'waiting'")).isEqualTo(5);
@@ -131,9 +137,14 @@ class RetentionTest extends EngineTestBase {
 
     private void insertRuns(int n, String status, String finishedAt, String flow) {
         db.sql().update("INSERT INTO workflow.runs (id, flow_name, flow_version, status, available_at, created_at,"
-                + " updated_at, finished_at) SELECT gen_random_uuid(), ?, 1, " + status + ", now(),"
-                + " now() - INTERVAL '100 days', now() - INTERVAL '50 days', " + finishedAt
-                + " FROM generate_series(1, " + n + ") AS i", flow);
+                + " updated_at, finished_at) SELECT " + randomUuid() + ", ?, 1, " + status + ", CURRENT_TIMESTAMP,"
+                + " CURRENT_TIMESTAMP - INTERVAL '100' DAY, CURRENT_TIMESTAMP - INTERVAL '50' DAY, " + finishedAt
+                + " FROM generate_series(1, " + n + ") AS g(i)", flow);
+    }
+
+    /** A new random UUID in SQL: PostgreSQL and H2 name the function differently. */
+    private String randomUuid() {
+        return db.isH2() ? "RANDOM_UUID()" : "gen_random_uuid()";
     }
 
     private long count(String where) {

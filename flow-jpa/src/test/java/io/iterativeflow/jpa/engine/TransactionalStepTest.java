@@ -25,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.h2.api.Trigger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,8 +38,8 @@ class TransactionalStepTest extends EngineTestBase {
 
     @BeforeEach
     void createBusinessTable() {
-        db.sql().update("CREATE TABLE IF NOT EXISTS public.bookings (run_id text NOT NULL, note text NOT NULL)");
-        db.sql().update("TRUNCATE public.bookings");
+        db.sql().update("CREATE TABLE IF NOT EXISTS public.bookings (run_id varchar NOT NULL, note varchar NOT NULL)");
+        db.sql().update("TRUNCATE TABLE public.bookings");
     }
 
     @Test
@@ -78,17 +79,22 @@ class TransactionalStepTest extends EngineTestBase {
 
     @Test
     void a_failure_after_the_writes_and_before_the_commit_leaves_no_rows_and_the_step_runs_again() {
-        db.sql().update("CREATE SEQUENCE public.record_calls");
-        db.sql().update("""
-                CREATE FUNCTION public.fail_first_record() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    IF nextval('public.record_calls') = 1 THEN
-                        RAISE EXCEPTION 'the process died before its commit';
-                    END IF;
-                    RETURN NEW;
-                END $$""");
-        db.sql().update("CREATE TRIGGER fail_first_record BEFORE INSERT ON workflow.steps FOR EACH ROW"
-                + " WHEN (NEW.name = 'book') EXECUTE FUNCTION public.fail_first_record()");
+        if (db.isH2()) {
+            db.sql().update("CREATE TRIGGER workflow.fail_first_record BEFORE INSERT ON workflow.steps FOR EACH ROW"
+                    + " CALL \"" + FailFirstRecord.class.getName() + "\"");
+        } else {
+            db.sql().update("CREATE SEQUENCE public.record_calls");
+            db.sql().update("""
+                    CREATE FUNCTION public.fail_first_record() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                        IF nextval('public.record_calls') = 1 THEN
+                            RAISE EXCEPTION 'the process died before its commit';
+                        END IF;
+                        RETURN NEW;
+                    END $$""");
+            db.sql().update("CREATE TRIGGER fail_first_record BEFORE INSERT ON workflow.steps FOR EACH ROW"
+                    + " WHEN (NEW.name = 'book') EXECUTE FUNCTION public.fail_first_record()");
+        }
         try {
             AtomicInteger tries = new AtomicInteger();
             FlowDefinition<String, Integer> flow = FlowDefinition.builder("fragile", String.class, Integer.class)
@@ -103,9 +109,13 @@ class TransactionalStepTest extends EngineTestBase {
             assertThat(tries).as("the step ran again after the lost commit").hasValue(2);
             assertThat(bookings(runId)).isEqualTo(1);
         } finally {
-            db.sql().update("DROP TRIGGER fail_first_record ON workflow.steps");
-            db.sql().update("DROP FUNCTION public.fail_first_record()");
-            db.sql().update("DROP SEQUENCE public.record_calls");
+            if (db.isH2()) {
+                db.sql().update("DROP TRIGGER workflow.fail_first_record");
+            } else {
+                db.sql().update("DROP TRIGGER fail_first_record ON workflow.steps");
+                db.sql().update("DROP FUNCTION public.fail_first_record()");
+                db.sql().update("DROP SEQUENCE public.record_calls");
+            }
         }
     }
 
@@ -177,7 +187,9 @@ class TransactionalStepTest extends EngineTestBase {
         FlowDefinition<String, Integer> flow = FlowDefinition.builder("slow", String.class, Integer.class)
                 .body((ctx, in) -> ctx.transactionalStep("book", Integer.class, short_, s -> {
                     insert(s, in);
-                    try (PreparedStatement sleep = s.connection().prepareStatement("SELECT pg_sleep(30)")) {
+                    // H2 has no sleep function: a sum over a huge range runs as long.
+                    try (PreparedStatement sleep = s.connection().prepareStatement(db.isH2()
+                            ? "SELECT SUM(X) FROM SYSTEM_RANGE(1, 100000000000)" : "SELECT pg_sleep(30)")) {
                         sleep.execute();
                     }
                     return 1;
@@ -300,6 +312,22 @@ class TransactionalStepTest extends EngineTestBase {
 
         assertThat(engine.flow(flow).result(runId, WAIT)).contains("only valid while the step runs");
         assertThat(bookings(runId)).isEqualTo(1);
+    }
+
+    /** The trigger on H2, which runs Java: the first record of step {@code book} fails. */
+    public static final class FailFirstRecord implements Trigger {
+
+        /** The position of {@code name} among the columns of {@code workflow.steps}. */
+        private static final int NAME = 2;
+
+        private final AtomicInteger calls = new AtomicInteger();
+
+        @Override
+        public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+            if ("book".equals(newRow[NAME]) && calls.incrementAndGet() == 1) {
+                throw new SQLException("the process died before its commit");
+            }
+        }
     }
 
     private interface SqlAction {
