@@ -9,8 +9,9 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
- * {@code FOR UPDATE SKIP LOCKED} with a limit, on H2. H2 applies {@code LIMIT} before it skips locked rows, so a
- * limited statement returns nothing while another transaction holds the first rows, although later ones are free.
+ * {@code FOR UPDATE SKIP LOCKED} with a limit, on H2. H2 does not pass over locked rows to fill the {@code LIMIT} as
+ * PostgreSQL does: a limited statement can come back short, or empty, while another transaction holds the first rows,
+ * although later ones are free; and it may lock rows it read but does not return.
  * Here the candidates are read in order a page at a time, without locks, and locked one by one; a row that another
  * transaction holds, or has changed so that it no longer qualifies, is passed over, until {@code limit} are held.
  */
