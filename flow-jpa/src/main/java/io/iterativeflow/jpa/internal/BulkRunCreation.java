@@ -1,10 +1,7 @@
 package io.iterativeflow.jpa.internal;
 
-import io.iterativeflow.api.FlowErrorCode;
-import io.iterativeflow.api.FlowException;
 import io.iterativeflow.core.spi.NewRun;
 import io.iterativeflow.core.spi.StartResult;
-import io.iterativeflow.jpa.StoreConflictException;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +16,6 @@ import java.util.Optional;
 public final class BulkRunCreation {
 
     /** H2: how often the batch is tried again while another transaction holds one of its keys uncommitted. */
-    private static final int H2_TRIES = 100;
 
     private final Transactions tx;
     private final RunCreation creation;
@@ -31,7 +27,7 @@ public final class BulkRunCreation {
 
     public List<StartResult> create(List<NewRun> runs) {
         if (tx.dialect() == Dialect.H2 && runs.stream().anyMatch(r -> r.idempotencyKey().isPresent())) {
-            return createH2(runs);
+            return H2KeyRaces.retry("starting runs", () -> tx.joining(em -> createIn(em, runs)));
         }
         return tx.joining(em -> createIn(em, runs));
     }
@@ -51,31 +47,5 @@ public final class BulkRunCreation {
             results.add(result);
         }
         return results;
-    }
-
-    /**
-     * H2 rejects a key that an uncommitted transaction has just inserted at once instead of waiting for it: the whole
-     * batch is tried again (a new transaction) until that one has committed and its run is found.
-     */
-    private List<StartResult> createH2(List<NewRun> runs) {
-        for (int i = 1; ; i++) {
-            try {
-                return tx.joining(em -> createIn(em, runs));
-            } catch (StoreConflictException e) {
-                if (i == H2_TRIES || !e.constraint().filter("runs_idempotency"::equals).isPresent()) {
-                    throw e;
-                }
-                pause(i);
-            }
-        }
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(Math.min(50, 2L * attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FlowException(FlowErrorCode.STORE_UNAVAILABLE, "interrupted while starting runs", e);
-        }
     }
 }

@@ -1,13 +1,10 @@
 package io.iterativeflow.jpa.internal;
 
-import io.iterativeflow.api.FlowErrorCode;
-import io.iterativeflow.api.FlowException;
 import io.iterativeflow.core.spi.ChildOutcome;
 import io.iterativeflow.core.spi.ChildOutcome.Kind;
 import io.iterativeflow.core.spi.Fence;
 import io.iterativeflow.core.spi.FlowClock;
 import io.iterativeflow.core.spi.NewRun;
-import io.iterativeflow.jpa.StoreConflictException;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
@@ -131,9 +128,6 @@ public final class ChildInvocation {
     private static final String H2_WAKE = "UPDATE workflow.runs SET available_at = " + H2Sql.NOW + ", updated_at = "
             + H2Sql.NOW + " WHERE id IN (:ids)";
 
-    /** H2: how often an invoke is tried again while another transaction holds the child's new key uncommitted. */
-    private static final int H2_TRIES = 100;
-
     private final Transactions tx;
     private final FlowClock clock;
 
@@ -144,7 +138,8 @@ public final class ChildInvocation {
 
     public ChildOutcome invoke(Fence parent, String cursorKey, NewRun child, int maxDepth, int maxChildren) {
         if (tx.dialect() == Dialect.H2) {
-            return invokeH2(parent, cursorKey, child, maxDepth, maxChildren);
+            return H2KeyRaces.retry("invoking a child run", () -> tx.inTransaction(
+                    em -> invokeInH2(em, parent, cursorKey, child, maxDepth, maxChildren)));
         }
         return tx.inTransaction(em -> {
             List<Object[]> locked = SqlCall.of(em, LOCK_PARENT).fence(parent)
@@ -178,33 +173,6 @@ public final class ChildInvocation {
             return wakeParentsOfEndedChildrenH2(limit);
         }
         return tx.inTransaction(em -> SqlCall.of(em, WAKE_STRANDED).integer("limit", limit).clock(clock).update());
-    }
-
-    /**
-     * H2 rejects a child key that an uncommitted transaction has just inserted at once instead of waiting for it: the
-     * invoke is tried again (a new transaction) until that one has committed and its run is found.
-     */
-    private ChildOutcome invokeH2(Fence parent, String cursorKey, NewRun child, int maxDepth, int maxChildren) {
-        for (int i = 1; ; i++) {
-            try {
-                return tx.inTransaction(em -> invokeInH2(em, parent, cursorKey, child, maxDepth, maxChildren));
-            } catch (StoreConflictException e) {
-                if (i == H2_TRIES || child.idempotencyKey().isEmpty()
-                        || !e.constraint().filter("runs_idempotency"::equals).isPresent()) {
-                    throw e;
-                }
-                pause(i);
-            }
-        }
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(Math.min(50, 2L * attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FlowException(FlowErrorCode.STORE_UNAVAILABLE, "interrupted while invoking a child run", e);
-        }
     }
 
     private ChildOutcome invokeInH2(EntityManager em, Fence parent, String cursorKey, NewRun child, int maxDepth,

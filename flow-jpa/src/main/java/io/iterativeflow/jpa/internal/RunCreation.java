@@ -1,11 +1,8 @@
 package io.iterativeflow.jpa.internal;
 
-import io.iterativeflow.api.FlowErrorCode;
-import io.iterativeflow.api.FlowException;
 import io.iterativeflow.core.spi.FlowClock;
 import io.iterativeflow.core.spi.NewRun;
 import io.iterativeflow.core.spi.StartResult;
-import io.iterativeflow.jpa.StoreConflictException;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
@@ -47,7 +44,6 @@ public final class RunCreation {
 
     /** The run holding a key can be deleted (retention) between our two statements; then we insert again. */
     private static final int TRIES = 3;
-    private static final int H2_TRIES = 100;
 
     private final Transactions tx;
     private final FlowClock clock;
@@ -60,35 +56,9 @@ public final class RunCreation {
     /** Creates the run in a transaction of its own, or in the caller's JTA transaction when one is active. */
     public StartResult create(NewRun run) {
         if (tx.dialect() == Dialect.H2 && run.idempotencyKey().isPresent()) {
-            return createH2(run);
+            return H2KeyRaces.retry("starting a run", () -> tx.joining(em -> createIn(em, run)));
         }
         return tx.joiningAutoCommitted(em -> createIn(em, run));
-    }
-
-    /**
-     * H2 rejects a key that an uncommitted transaction has just inserted at once instead of waiting for it: try
-     * again (a new transaction) until that one has committed and its run is found.
-     */
-    private StartResult createH2(NewRun run) {
-        for (int i = 1; ; i++) {
-            try {
-                return tx.joining(em -> createIn(em, run));
-            } catch (StoreConflictException e) {
-                if (i == H2_TRIES || !e.constraint().filter("runs_idempotency"::equals).isPresent()) {
-                    throw e;
-                }
-                pause(i);
-            }
-        }
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(Math.min(50, 2L * attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FlowException(FlowErrorCode.STORE_UNAVAILABLE, "interrupted while starting a run", e);
-        }
     }
 
     /** Creates the run inside the transaction of {@code em}. */
