@@ -34,20 +34,12 @@ import io.iterativeflow.it.rest.Http.Answer;
 @RunAsClient
 class OrdersExampleIT {
 
-    private static final String CONFIG = """
-            flow.rest.role=none
-            flow.worker.poll-interval=200ms
-            orders.approval.timeout=PT10M
-            orders.shipping.pickup-delay=PT1S
-            orders.inventory.busy-tries=1
-            """;
-
     @ArquillianResource
     private URL app;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return OrdersStory.war("orders", CONFIG);
+        return OrdersStory.war("orders", OrdersStory.CONFIG);
     }
 
     @Test

@@ -24,14 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 class OrdersOnH2IT {
 
-    private static final String CONFIG = """
-            flow.rest.role=none
-            flow.worker.poll-interval=200ms
-            orders.approval.timeout=PT10M
-            orders.shipping.pickup-delay=PT1S
-            orders.inventory.busy-tries=1
-            """;
-
     /** Nothing about the database: the server.xml's defaults choose H2, a file in the server's directory. */
     private static final String DEFAULTS = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -40,8 +32,8 @@ class OrdersOnH2IT {
 
     @Test
     void the_orders_story_runs_on_the_embedded_database() throws Exception {
-        try (LibertyServer server = LibertyServer.create("flowOrdersH2", 15, OrdersStory.war("orders", CONFIG),
-                List.of("-Dflow.instance-id=orders-h2"), DEFAULTS)) {
+        try (LibertyServer server = LibertyServer.create("flowOrdersH2", 15,
+                OrdersStory.war("orders", OrdersStory.CONFIG), List.of("-Dflow.instance-id=orders-h2"), DEFAULTS)) {
             server.start("orders/api/runs?limit=1");
             Http http = new Http(server.uri("orders/").toURL());
 

@@ -20,6 +20,15 @@ import io.iterativeflow.it.rest.Http.Answer;
 /** The orders example's WAR and the HTTP calls its story is made of, for the tests that walk through it. */
 final class OrdersStory {
 
+    /** The example's settings for the story tests: open API, quick polls, a busy warehouse once, a quick pickup. */
+    static final String CONFIG = """
+            flow.rest.role=none
+            flow.worker.poll-interval=200ms
+            orders.approval.timeout=PT10M
+            orders.shipping.pickup-delay=PT1S
+            orders.inventory.busy-tries=1
+            """;
+
     private OrdersStory() {
     }
 

@@ -271,7 +271,8 @@ public final class ChildInvocation {
             return adoptH2(em, parent, cursorKey, child);
         }
         List<Object[]> holders = SqlCall.of(em, KEY_HOLDER).text("flowName", child.flowName())
-                .integer("flowVersion", child.flowVersion()).text("idempotencyKey", child.idempotencyKey().orElseThrow())
+                .integer("flowVersion", child.flowVersion())
+                .text("idempotencyKey", child.idempotencyKey().orElseThrow())
                 .column("id", UUID.class).column("parent_run_id", UUID.class).column("status", String.class)
                 .column("output", String.class).column("error_code", String.class).column("error_message", String.class)
                 .rows();

@@ -22,6 +22,14 @@ final class H2Sql {
             + " :offsetMs + CAST(:leaseMs AS BIGINT) / 2, CURRENT_TIMESTAMP) THEN " + nowPlus("leaseMs")
             + " ELSE lease_expires_at END";
 
+    /**
+     * The fence of an attempt ({@link Sql#FENCED}) as a statement of its own: it renews the lease and keeps the run's
+     * row locked until the commit, so the writes that follow it in the transaction are the attempt's only if it
+     * changed one row.
+     */
+    static final String FENCE = "UPDATE workflow.runs SET updated_at = " + NOW + ", lease_expires_at = "
+            + RENEWED_LEASE + " WHERE " + Sql.FENCED;
+
     private H2Sql() {
     }
 
@@ -36,8 +44,8 @@ final class H2Sql {
     }
 
     /**
-     * An array constructor with one typed parameter per element, {@code ARRAY[CAST(:tags0 AS VARCHAR), ...]}; bind it with
-     * {@link SqlCall#texts}.
+     * An array constructor with one typed parameter per element, {@code ARRAY[CAST(:tags0 AS VARCHAR), ...]}; bind it
+     * with {@link SqlCall#texts}.
      */
     static String textArray(String parameter, List<String> values) {
         StringBuilder sql = new StringBuilder("ARRAY[");

@@ -29,9 +29,8 @@ public final class RunListings {
 
     public List<RunSummary> list(RunQuery query, Optional<RunPosition> after, int limit) {
         boolean h2 = tx.dialect() == Dialect.H2;
-        String sql = h2 ? sqlH2(query, after) : sql(query, after);
-        return tx.readOnly(em -> (h2 ? bindH2(SqlCall.of(em, sql), query, after)
-                : bind(SqlCall.of(em, sql), query, after)).integer("limit", limit)
+        String sql = sql(query, after, h2);
+        return tx.readOnly(em -> bind(SqlCall.of(em, sql), query, after, h2).integer("limit", limit)
                 .column("id", UUID.class).column("flow_name", String.class).column("flow_version", Integer.class)
                 .column("status", String.class).column("attempts", Integer.class)
                 .column("idempotency_key", String.class).column("tags", String[].class)
@@ -43,72 +42,42 @@ public final class RunListings {
 
     /** PostgreSQL's plan of the listing statement with these bindings, one line per row ({@code EXPLAIN}). */
     public List<String> plan(RunQuery query, Optional<RunPosition> after, int limit) {
-        String sql = "EXPLAIN " + sql(query, after);
-        return tx.readOnly(em -> bind(SqlCall.of(em, sql), query, after).integer("limit", limit)
+        String sql = "EXPLAIN " + sql(query, after, false);
+        return tx.readOnly(em -> bind(SqlCall.of(em, sql), query, after, false).integer("limit", limit)
                 .column("QUERY PLAN", String.class).rows().stream().map(r -> (String) r[0]).toList());
     }
 
-    private static String sql(RunQuery query, Optional<RunPosition> after) {
+    /**
+     * The listing statement with only the set filters. H2 takes the statuses as {@code IN (:statuses)}, the tag with
+     * {@code ARRAY_CONTAINS} and the cursor without a row comparison.
+     */
+    private static String sql(RunQuery query, Optional<RunPosition> after, boolean h2) {
         StringBuilder sql = new StringBuilder(COLUMNS);
         query.flowName().ifPresent(n -> sql.append(" AND flow_name = :flowName"));
         if (!query.statuses().isEmpty()) {
-            sql.append(" AND status = ANY(CAST(:statuses AS text[]))");
+            sql.append(h2 ? " AND status IN (:statuses)" : " AND status = ANY(CAST(:statuses AS text[]))");
         }
-        query.tag().ifPresent(t -> sql.append(" AND tags @> CAST(:tags AS text[])"));
+        query.tag().ifPresent(t -> sql.append(h2 ? " AND ARRAY_CONTAINS(tags, :tag)"
+                : " AND tags @> CAST(:tags AS text[])"));
         query.since().ifPresent(s -> sql.append(" AND created_at >= :since"));
         query.until().ifPresent(u -> sql.append(" AND created_at < :until"));
-        after.ifPresent(a -> sql.append(" AND (created_at, id) < (:afterCreatedAt, :afterId)"));
+        after.ifPresent(a -> sql.append(h2 ? " AND (created_at < :afterCreatedAt"
+                + " OR (created_at = :afterCreatedAt AND id < :afterId))"
+                : " AND (created_at, id) < (:afterCreatedAt, :afterId)"));
         return sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit").toString();
     }
 
-    /** H2: the statuses as {@code IN (:statuses)}, the tag with {@code ARRAY_CONTAINS}. */
-    private static String sqlH2(RunQuery query, Optional<RunPosition> after) {
-        StringBuilder sql = new StringBuilder(COLUMNS);
-        query.flowName().ifPresent(n -> sql.append(" AND flow_name = :flowName"));
-        if (!query.statuses().isEmpty()) {
-            sql.append(" AND status IN (:statuses)");
-        }
-        query.tag().ifPresent(t -> sql.append(" AND ARRAY_CONTAINS(tags, :tag)"));
-        query.since().ifPresent(s -> sql.append(" AND created_at >= :since"));
-        query.until().ifPresent(u -> sql.append(" AND created_at < :until"));
-        after.ifPresent(a -> sql.append(" AND (created_at < :afterCreatedAt"
-                + " OR (created_at = :afterCreatedAt AND id < :afterId))"));
-        return sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit").toString();
-    }
-
-    private static SqlCall bindH2(SqlCall call, RunQuery query, Optional<RunPosition> after) {
+    private static SqlCall bind(SqlCall call, RunQuery query, Optional<RunPosition> after, boolean h2) {
         SqlCall c = call;
         if (query.flowName().isPresent()) {
             c = c.text("flowName", query.flowName().get());
         }
         if (!query.statuses().isEmpty()) {
-            c = c.textList("statuses", query.statuses().stream().map(RunStatus::dbName).sorted().toList());
+            List<String> statuses = query.statuses().stream().map(RunStatus::dbName).sorted().toList();
+            c = h2 ? c.textList("statuses", statuses) : c.text("statuses", Sql.textArray(statuses));
         }
         if (query.tag().isPresent()) {
-            c = c.text("tag", query.tag().get());
-        }
-        if (query.since().isPresent()) {
-            c = c.instant("since", query.since().get());
-        }
-        if (query.until().isPresent()) {
-            c = c.instant("until", query.until().get());
-        }
-        if (after.isPresent()) {
-            c = c.instant("afterCreatedAt", after.get().createdAt()).uuid("afterId", after.get().runId());
-        }
-        return c;
-    }
-
-    private static SqlCall bind(SqlCall call, RunQuery query, Optional<RunPosition> after) {
-        SqlCall c = call;
-        if (query.flowName().isPresent()) {
-            c = c.text("flowName", query.flowName().get());
-        }
-        if (!query.statuses().isEmpty()) {
-            c = c.text("statuses", Sql.textArray(query.statuses().stream().map(RunStatus::dbName).sorted().toList()));
-        }
-        if (query.tag().isPresent()) {
-            c = c.text("tags", Sql.textArray(List.of(query.tag().get())));
+            c = h2 ? c.text("tag", query.tag().get()) : c.text("tags", Sql.textArray(List.of(query.tag().get())));
         }
         if (query.since().isPresent()) {
             c = c.instant("since", query.since().get());

@@ -78,10 +78,6 @@ public final class StepFailures {
               AND NOT EXISTS (SELECT 1 FROM workflow.timers t WHERE t.run_id = r.id AND t.cursor_key = :timerKey)
             """.formatted(H2Sql.NOW);
 
-    /** H2: the fence of a failure for good; the run keeps running, its lease renewed. */
-    private static final String H2_FAILED = "UPDATE workflow.runs SET updated_at = " + H2Sql.NOW
-            + ", lease_expires_at = " + H2Sql.RENEWED_LEASE + " WHERE " + Sql.FENCED;
-
     /** H2: {@link #STEP}'s upsert, never over a completed record ({@code %s}: the finished time). */
     private static final String H2_STEP = """
             MERGE INTO workflow.steps st
@@ -141,7 +137,7 @@ public final class StepFailures {
         Duration retryAfter = failure.retryAfter().orElse(null);
         int fenced = retryAfter != null
                 ? SqlCall.of(em, H2_RETRY).fence(fence).clock(clock).millis("retryMs", retryAfter).update()
-                : SqlCall.of(em, H2_FAILED).fence(fence).clock(clock)
+                : SqlCall.of(em, H2Sql.FENCE).fence(fence).clock(clock)
                         .millis("leaseMs", leases.of(fence.owner())).update();
         if (fenced == 0) {
             return WriteOutcome.LEASE_LOST;

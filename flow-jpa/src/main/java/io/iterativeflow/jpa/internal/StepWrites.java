@@ -51,10 +51,6 @@ public final class StepWrites {
     private static final String RECORD = TEMPLATE.formatted(Sql.NOW, Sql.RENEWED_LEASE, Sql.FENCED, Notify.NONE,
             Notify.NOTIFIED);
 
-    /** H2: the fence, renewing the lease; the run's row stays locked until the commit. */
-    private static final String H2_FENCE = "UPDATE workflow.runs SET updated_at = " + H2Sql.NOW
-            + ", lease_expires_at = " + H2Sql.RENEWED_LEASE + " WHERE " + Sql.FENCED;
-
     /** H2: the step recorded once; a completed record matches and is left as it is (0 rows). */
     private static final String H2_STEP = """
             MERGE INTO workflow.steps st
@@ -113,7 +109,7 @@ public final class StepWrites {
 
     /** H2: fence, record once, event, each a statement of one transaction; no notification. */
     private RecordedStep recordH2(EntityManager em, Fence fence, StepCompletion step) {
-        int fenced = SqlCall.of(em, H2_FENCE).fence(fence).clock(clock)
+        int fenced = SqlCall.of(em, H2Sql.FENCE).fence(fence).clock(clock)
                 .millis("leaseMs", leases.of(fence.owner())).update();
         if (fenced == 0) {
             return new RecordedStep(WriteOutcome.LEASE_LOST, null);

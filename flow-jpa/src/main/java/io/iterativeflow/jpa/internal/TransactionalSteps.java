@@ -46,9 +46,6 @@ public final class TransactionalSteps {
             SELECT (SELECT count(*) FROM f) AS fenced, (SELECT count(*) FROM s) AS written
             """.formatted(Sql.NOW, Sql.RENEWED_LEASE, Sql.FENCED);
 
-    private static final String H2_FENCE = "UPDATE workflow.runs SET updated_at = " + H2Sql.NOW
-            + ", lease_expires_at = " + H2Sql.RENEWED_LEASE + " WHERE " + Sql.FENCED;
-
     /** H2: the step, when it is new or waits for this very try. */
     private static final String H2_STEP = """
             MERGE INTO workflow.steps st
@@ -180,16 +177,11 @@ public final class TransactionalSteps {
         if ((Long) row[1] == 1) {
             return new RecordedStep(WriteOutcome.WRITTEN, json);
         }
-        List<String> recorded = em.createQuery(RECORDED, String.class)
-                .setParameter("runId", fence.runId())
-                .setParameter("cursorKey", step.cursorKey())
-                .getResultList();
-        throw new RolledBack(recorded.isEmpty() ? new RecordedStep(WriteOutcome.LEASE_LOST, null)
-                : new RecordedStep(WriteOutcome.WRITTEN, recorded.get(0)));
+        throw rolledBackWithRecord(em, fence, step);
     }
 
     private RecordedStep recordH2(EntityManager em, Fence fence, TransactionalStep step, String json) {
-        int fenced = SqlCall.of(em, H2_FENCE).fence(fence).clock(clock).millis("leaseMs", leases.of(fence.owner()))
+        int fenced = SqlCall.of(em, H2Sql.FENCE).fence(fence).clock(clock).millis("leaseMs", leases.of(fence.owner()))
                 .update();
         if (fenced == 0) {
             throw new RolledBack(new RecordedStep(WriteOutcome.LEASE_LOST, null));
@@ -204,11 +196,16 @@ public final class TransactionalSteps {
                     .text("cursorKey", step.cursorKey()).clock(clock).update();
             return new RecordedStep(WriteOutcome.WRITTEN, json);
         }
+        throw rolledBackWithRecord(em, fence, step);
+    }
+
+    /** The step was recorded before (this attempt's work is rolled back): answer with that record. */
+    private static RolledBack rolledBackWithRecord(EntityManager em, Fence fence, TransactionalStep step) {
         List<String> recorded = em.createQuery(RECORDED, String.class)
                 .setParameter("runId", fence.runId())
                 .setParameter("cursorKey", step.cursorKey())
                 .getResultList();
-        throw new RolledBack(recorded.isEmpty() ? new RecordedStep(WriteOutcome.LEASE_LOST, null)
+        return new RolledBack(recorded.isEmpty() ? new RecordedStep(WriteOutcome.LEASE_LOST, null)
                 : new RecordedStep(WriteOutcome.WRITTEN, recorded.get(0)));
     }
 }

@@ -29,7 +29,10 @@ public final class SqlHelper {
         return value == null ? null : value.toInstant();
     }
 
-    /** Every row, as column label (in lower case, on every database) to value (a {@code timestamptz} as an {@code Instant}), in the order of the columns. */
+    /**
+     * Every row, as column label (in lower case, on every database) to value (a {@code timestamptz} as an
+     * {@code Instant}, JSON as its text), in the order of the columns.
+     */
     public List<Map<String, Object>> rows(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = prepare(connection, sql, parameters);
@@ -39,7 +42,8 @@ public final class SqlHelper {
             while (rows.next()) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), meta.getColumnType(i) == Types.TIMESTAMP_WITH_TIMEZONE
+                    row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT),
+                            meta.getColumnType(i) == Types.TIMESTAMP_WITH_TIMEZONE
                             || "timestamptz".equals(meta.getColumnTypeName(i))
                             ? instant(rows.getObject(i, OffsetDateTime.class))
                             : "JSON".equals(meta.getColumnTypeName(i)) ? rows.getString(i) : rows.getObject(i));

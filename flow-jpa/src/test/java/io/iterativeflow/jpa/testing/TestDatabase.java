@@ -124,7 +124,8 @@ public final class TestDatabase implements AutoCloseable {
     @Override
     public void close() {
         if (isH2()) {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("SHUTDOWN");
             } catch (SQLException e) {
                 // already closed: nothing left to free
