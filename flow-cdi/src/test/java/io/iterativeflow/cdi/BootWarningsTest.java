@@ -42,7 +42,8 @@ class BootWarningsTest {
     @Test
     void keys_of_the_rest_module_and_of_the_server_xml_variables_are_not_unknown() {
         List<String> warnings = boot("flow.rest.role=none", "flow.rest.max-wait=1m",
-                "flow.db.url=jdbc:postgresql://db/app", "flow.db.user=app", "flow.worker.concurrency=2");
+                "flow.db=postgresql", "flow.db.url=jdbc:postgresql://db/app", "flow.db.user=app",
+                "flow.worker.concurrency=2");
 
         assertThat(warnings).noneMatch(w -> w.contains("unknown configuration key"));
     }

@@ -30,6 +30,9 @@ final class BootWarnings {
     private static final List<String> OTHER_PREFIXES = List.of(FlowConfigKeys.PREFIX + "rest.",
             FlowConfigKeys.PREFIX + "db.");
 
+    /** The reference server.xml's {@code flow.db} variable (the database's name), which Liberty offers too. */
+    private static final String SERVER_XML_DATABASE = FlowConfigKeys.PREFIX + "db";
+
     private BootWarnings() {
     }
 
@@ -101,10 +104,11 @@ final class BootWarnings {
 
     /**
      * Keys under {@code flow.} that are not the engine's: the REST module's {@code flow.rest.*}, and the
-     * {@code flow.db.*} variables of the reference server.xml, which Liberty also offers as configuration.
+     * {@code flow.db} and {@code flow.db.*} variables of the reference server.xml, which Liberty also offers as
+     * configuration.
      */
     private static boolean ownedByOthers(String name) {
-        return OTHER_PREFIXES.stream().anyMatch(name::startsWith);
+        return name.equals(SERVER_XML_DATABASE) || OTHER_PREFIXES.stream().anyMatch(name::startsWith);
     }
 
     private static Optional<Integer> poolSize(DataSource dataSource) {
