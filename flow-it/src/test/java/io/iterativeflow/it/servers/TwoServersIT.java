@@ -34,9 +34,13 @@ class TwoServersIT {
             await().atMost(PATIENCE).until(() -> log.completedRuns(runIds) == runIds.size());
 
             assertThat(log.completedSteps(runIds)).isEqualTo((long) runIds.size() * SlowStepsFlow.STEPS);
-            assertThat(log.executions(runIds)).as("step executions").isEqualTo(
-                    (long) runIds.size() * SlowStepsFlow.STEPS);
-            assertThat(log.stepsExecutedTwice(runIds)).isZero();
+            // Exactly once, unless a lease ran out on an overloaded machine: then the run's next attempt may repeat
+            // the one step that had not been recorded yet, never a recorded one.
+            long steps = (long) runIds.size() * SlowStepsFlow.STEPS;
+            assertThat(log.executionsAfterRecording(runIds)).as("executions of recorded steps").isZero();
+            assertThat(log.stepsExecutedTwiceInRunsNeverTakenOver(runIds)).isZero();
+            assertThat(log.executions(runIds)).as("step executions").isBetween(steps,
+                    steps + log.attemptsAfterTheFirst(runIds));
             assertThat(log.claimers(runIds)).containsExactlyInAnyOrder("share-a", "share-b");
         }
     }
