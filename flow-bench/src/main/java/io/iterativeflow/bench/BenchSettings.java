@@ -32,7 +32,7 @@ record BenchSettings(int runs, int concurrency, int callers, int latencyRuns, in
         return !suite.equals("engine");
     }
 
-    /** Connections of the engine's pool: one per worker, half as many again for callers starting runs. */
+    /** Connections of the engine's (and db-scheduler's) pool: one per worker, plus half the callers, at least 4. */
     int enginePoolSize() {
         return concurrency + Math.max(4, callers / 2);
     }
