@@ -32,7 +32,7 @@ final class PeerComparison {
                 for (Contender contender : contenders) {
                     Map<Figure, Double> figures = round.run(contender);
                     rounds.get(contender).add(figures);
-                    System.out.printf("round %d, %s: %s%n", r, contender.name(), figures);
+                    System.out.printf("round %d, %s: %s%n", r, contender.name(), describe(figures));
                 }
             }
         } finally {
@@ -45,5 +45,13 @@ final class PeerComparison {
                 settings.concurrency());
         System.out.println();
         new PeerTable(rounds).print(System.out);
+    }
+
+    private static String describe(Map<Figure, Double> figures) {
+        StringBuilder text = new StringBuilder();
+        figures.forEach((figure, value) -> text.append(text.length() == 0 ? "" : ", ")
+                .append(figure.name().toLowerCase(java.util.Locale.ROOT)).append(' ')
+                .append(String.format(figure.format, value)));
+        return text.toString();
     }
 }
