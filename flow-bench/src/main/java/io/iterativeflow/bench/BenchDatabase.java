@@ -1,36 +1,23 @@
 package io.iterativeflow.bench;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.iterativeflow.migrations.FlowMigrations;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** A fresh benchmark database on the server named by BENCH_JDBC_URL (default: the local server). */
+/** A fresh database with the engine's schema, for the engine's own measurements. */
 final class BenchDatabase implements AutoCloseable {
 
     static final String NAME = "flow_bench";
 
-    private final String serverUrl;
-    private final String user;
-    private final String password;
+    private final BenchServer server;
     private final HikariDataSource pool;
 
-    BenchDatabase(int poolSize) {
-        this.serverUrl = env("BENCH_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/");
-        this.user = env("BENCH_JDBC_USER", "postgres");
-        this.password = env("BENCH_JDBC_PASSWORD", "");
-        admin("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
-        admin("CREATE DATABASE " + NAME);
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(serverUrl + NAME);
-        config.setUsername(user);
-        config.setPassword(password);
-        config.setMaximumPoolSize(poolSize);
-        config.setMinimumIdle(poolSize);
-        this.pool = new HikariDataSource(config);
+    BenchDatabase(BenchServer server, int poolSize) {
+        this.server = server;
+        server.recreate(NAME);
+        this.pool = server.pool(NAME, poolSize);
         FlowMigrations.migrate(pool);
     }
 
@@ -70,20 +57,6 @@ final class BenchDatabase implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
-        admin("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
-    }
-
-    private void admin(String sql) {
-        try (Connection c = DriverManager.getConnection(serverUrl + "postgres", user, password);
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("benchmark database setup failed (" + sql + "): " + e.getMessage(), e);
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+        server.drop(NAME);
     }
 }

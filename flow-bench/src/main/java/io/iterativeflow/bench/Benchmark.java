@@ -18,28 +18,38 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The benchmark: a throughput run of many 10-step flows on one engine, then latency runs, one at a time, of
- * single-step flows and of flows that wait for a signal. Prints a Markdown table. Settings come from system properties (see {@link #main}).
+ * The benchmark. The engine suite: a throughput run of many 10-step flows on one engine, counting statements and
+ * commits at the JDBC boundary, then latency runs, one at a time, of single-step flows and of flows that wait for a
+ * signal. The peer suite: {@link PeerComparison}. Each prints a Markdown table. Settings: {@link BenchSettings}.
  */
 public final class Benchmark {
 
     private static final int STEPS = 10;
+    /** Held, so that the levels set on them outlive a garbage collection. */
+    private static final Logger ROOT_LOG = Logger.getLogger("");
+    private static final Logger HIBERNATE_LOG = Logger.getLogger("org.hibernate");
 
     private Benchmark() {
     }
 
-    /**
-     * System properties: {@code runs} (default 2000), {@code concurrency} (16), {@code latencyRuns} (300),
-     * {@code pollInterval} (1s). The database comes from BENCH_JDBC_URL / _USER / _PASSWORD.
-     */
+    /** Sizes come from system properties ({@link BenchSettings}), the server from BENCH_JDBC_URL / _USER / _PASSWORD. */
     public static void main(String[] args) throws Exception {
-        Logger.getLogger("").setLevel(Level.WARNING);
-        Logger.getLogger("org.hibernate").setLevel(Level.SEVERE);
-        int runs = Integer.getInteger("runs", 2000);
-        int concurrency = Integer.getInteger("concurrency", 16);
-        int latencyRuns = Integer.getInteger("latencyRuns", 300);
-        Duration poll = Duration.parse(System.getProperty("pollInterval", "PT1S"));
-        try (BenchDatabase db = new BenchDatabase(concurrency + 4)) {
+        ROOT_LOG.setLevel(Level.WARNING);
+        HIBERNATE_LOG.setLevel(Level.SEVERE);
+        BenchSettings settings = BenchSettings.fromSystemProperties();
+        BenchServer server = new BenchServer();
+        if (settings.engineSuite()) {
+            engineSuite(server, settings.runs(), settings.concurrency(), settings.latencyRuns(),
+                    settings.pollInterval());
+        }
+        if (settings.peerSuite()) {
+            new PeerComparison(server, settings).run();
+        }
+    }
+
+    private static void engineSuite(BenchServer server, int runs, int concurrency, int latencyRuns, Duration poll)
+            throws InterruptedException {
+        try (BenchDatabase db = new BenchDatabase(server, concurrency + 4)) {
             CountingDataSource counting = new CountingDataSource(db.pool());
             EngineSettings settings = EngineSettings.defaults().withConcurrency(concurrency).withPollInterval(poll)
                     .withDefaultStepTimeout(Optional.empty());
