@@ -14,6 +14,7 @@ import io.iterativeflow.core.json.StorableText;
 import io.iterativeflow.core.spi.HistoryEntry;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -99,7 +100,7 @@ final class StepRunner {
         String message = ErrorText.of(failure);
         boolean permanent = misuse || (!outcome.timedOut() && options.isPermanent(failure));
         if (!permanent && tries <= options.retries()) {
-            Duration delay = options.backoff().delay(tries);
+            Duration delay = options.backoff().delay(tries, ThreadLocalRandom.current());
             LOG.log(Level.FINE, failure, () -> "step '" + key + "' of run " + runId + " failed on try " + tries
                     + "; retrying in " + delay);
             writes.recordRetry(key, name, tries, code.name(), message, delay);
