@@ -3,12 +3,21 @@ package io.iterativeflow.api;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.IntFunction;
+import java.util.random.RandomGenerator;
 
 /**
  * How long to wait before the next try of a failed step. {@code retry} counts from 1 (the wait after the first
  * failure). Every delay is capped; a custom function's result is checked when it is used.
+ *
+ * <p>Jitter spreads retries out, so runs that failed together do not all retry at the same instant: with jitter
+ * {@code j}, the engine waits a random delay between {@code (1 - j)} times the computed delay and the computed delay
+ * itself (never longer). Exponential and linear back-off have a jitter of {@value #DEFAULT_JITTER} unless set with
+ * {@link #withJitter(double)}; fixed and custom back-off have none.
  */
 public final class Backoff {
+
+    /** The jitter of exponential and linear back-off unless set otherwise. */
+    public static final double DEFAULT_JITTER = 0.2;
 
     private enum Kind { EXPONENTIAL, LINEAR, FIXED, CUSTOM }
 
@@ -16,20 +25,26 @@ public final class Backoff {
     private final Duration base;
     private final Duration cap;
     private final IntFunction<Duration> custom;
+    private final double jitter;
 
-    private Backoff(Kind kind, Duration base, Duration cap, IntFunction<Duration> custom) {
+    private Backoff(Kind kind, Duration base, Duration cap, IntFunction<Duration> custom, double jitter) {
         this.kind = kind;
         this.base = base;
         this.cap = cap;
         this.custom = custom;
+        this.jitter = jitter;
     }
 
-    /** {@code base * 2^(retry-1)}, at most {@code cap}. */
+    private Backoff(Kind kind, Duration base, Duration cap, IntFunction<Duration> custom) {
+        this(kind, base, cap, custom, kind == Kind.EXPONENTIAL || kind == Kind.LINEAR ? DEFAULT_JITTER : 0);
+    }
+
+    /** {@code base * 2^(retry-1)}, at most {@code cap}; jitter {@value #DEFAULT_JITTER}. */
     public static Backoff exponential(Duration base, Duration cap) {
         return new Backoff(Kind.EXPONENTIAL, positive("base", base), capOf(base, cap), null);
     }
 
-    /** {@code base * retry}, at most {@code cap}. */
+    /** {@code base * retry}, at most {@code cap}; jitter {@value #DEFAULT_JITTER}. */
     public static Backoff linear(Duration base, Duration cap) {
         return new Backoff(Kind.LINEAR, positive("base", base), capOf(base, cap), null);
     }
@@ -56,7 +71,42 @@ public final class Backoff {
         return exponential(Duration.ofSeconds(1), Duration.ofMinutes(5));
     }
 
-    /** The delay before retry number {@code retry} (1-based). */
+    /**
+     * This back-off with another jitter: a fraction from 0 (every run waits exactly the computed delay) to 1 (a
+     * delay anywhere between zero and the computed one).
+     */
+    public Backoff withJitter(double fraction) {
+        if (!(fraction >= 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("backoff jitter must be between 0 and 1, got " + fraction);
+        }
+        return new Backoff(kind, base, cap, custom, fraction);
+    }
+
+    /** The fraction of each delay that jitter may take off, from 0 to 1. */
+    public double jitter() {
+        return jitter;
+    }
+
+    /**
+     * The delay the engine waits before retry number {@code retry}: {@link #delay(int)} shortened by a random part of
+     * at most {@link #jitter()} of it, drawn from {@code random}.
+     */
+    public Duration delay(int retry, RandomGenerator random) {
+        Objects.requireNonNull(random, "random");
+        Duration full = delay(retry);
+        if (jitter == 0 || full.isZero()) {
+            return full;
+        }
+        long millis;
+        try {
+            millis = full.toMillis();
+        } catch (ArithmeticException tooLong) {
+            return full;
+        }
+        return full.minusMillis((long) Math.floor(millis * jitter * random.nextDouble()));
+    }
+
+    /** The delay before retry number {@code retry} (1-based), without jitter: the longest the engine waits. */
     public Duration delay(int retry) {
         if (retry < 1) {
             throw new IllegalArgumentException("retry numbers start at 1, got " + retry);
@@ -105,6 +155,8 @@ public final class Backoff {
 
     @Override
     public String toString() {
-        return kind == Kind.CUSTOM ? "Backoff[custom]" : "Backoff[" + kind.name().toLowerCase() + " " + base + " cap " + cap + "]";
+        String jittered = jitter == 0 ? "" : " jitter " + jitter;
+        return kind == Kind.CUSTOM ? "Backoff[custom" + jittered + "]"
+                : "Backoff[" + kind.name().toLowerCase() + " " + base + " cap " + cap + jittered + "]";
     }
 }

@@ -10,6 +10,7 @@ import io.iterativeflow.core.spi.Fence;
 import io.iterativeflow.core.spi.FlowClock;
 import io.iterativeflow.core.spi.FlowStore;
 import io.iterativeflow.core.spi.InFlightRun;
+import io.iterativeflow.core.spi.LeaseRenewal;
 import io.iterativeflow.core.spi.NewRun;
 import io.iterativeflow.core.spi.RecordedKey;
 import io.iterativeflow.core.spi.Notifications;
@@ -204,7 +205,7 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
     }
 
     @Override
-    public Set<UUID> renewLeases(String owner, Collection<UUID> runIds, Duration lease) {
+    public LeaseRenewal renewLeases(String owner, Collection<UUID> runIds, Duration lease) {
         Checks.owner(owner);
         Checks.notNull("runIds", runIds);
         Checks.positive("lease", lease);

@@ -108,9 +108,11 @@ class CommitCountTest {
                 cost(() -> store.suspendForTimer(runs.get(1).fence(), "sleep", "sleep", Optional.empty(),
                         Duration.ofMinutes(1))),
                 cost(() -> store.complete(runs.get(2).fence(), "1")),
-                cost(() -> store.renewLeases("a", List.of(runs.get(3).runId()), LEASE)),
-                cost(() -> store.cancel(runs.get(3).runId(), "x"))))
+                cost(() -> store.renewLeases("a", List.of(runs.get(3).runId()), LEASE))))
                 .containsOnly(new Counts(1, 1));
+        assertThat(cost(() -> store.cancel(runs.get(3).runId(), "x")))
+                .as("a second statement looks for descendants created while the cancel waited for a lock")
+                .isEqualTo(new Counts(1, 2));
     }
 
     private static Counts cost(Supplier<?> call) {

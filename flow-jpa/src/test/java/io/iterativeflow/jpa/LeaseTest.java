@@ -25,7 +25,7 @@ class LeaseTest extends StoreTestBase {
         clock.advance(Duration.ofSeconds(10));
 
         Set<UUID> held = store.renewLeases(OWNER, List.of(mine.get(0).runId(), mine.get(1).runId(),
-                theirs.runId(), UUID.randomUUID()), LEASE);
+                theirs.runId(), UUID.randomUUID()), LEASE).held();
 
         assertThat(held).containsExactly(mine.get(0).runId());
         Instant renewed = (Instant) sql().value("SELECT lease_expires_at FROM workflow.runs WHERE id = ?",
@@ -37,7 +37,7 @@ class LeaseTest extends StoreTestBase {
 
     @Test
     void renewing_nothing_asks_nothing() {
-        assertThat(store.renewLeases(OWNER, List.of(), LEASE)).isEmpty();
+        assertThat(store.renewLeases(OWNER, List.of(), LEASE).held()).isEmpty();
     }
 
     @Test
@@ -59,7 +59,7 @@ class LeaseTest extends StoreTestBase {
                 .containsEntry("detail", OWNER).containsEntry("attempt", 1);
         assertThat(store.recordStep(stale.fence(), new StepCompletion("a", "a", "step", 1, "1", 0)).outcome())
                 .isEqualTo(WriteOutcome.LEASE_LOST);
-        assertThat(store.renewLeases(OWNER, List.of(stale.runId()), LEASE)).isEmpty();
+        assertThat(store.renewLeases(OWNER, List.of(stale.runId()), LEASE).held()).isEmpty();
 
         ClaimedRun again = store.claim("instance-c", 1, LEASE).get(0);
         assertThat(again.runId()).isEqualTo(stale.runId());

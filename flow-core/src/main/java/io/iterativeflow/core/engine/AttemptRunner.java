@@ -4,6 +4,7 @@ import io.iterativeflow.api.FlowBody;
 import io.iterativeflow.api.FlowDefinition;
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
+import io.iterativeflow.core.json.StorableText;
 import io.iterativeflow.core.spi.ClaimedRun;
 import io.iterativeflow.core.spi.WriteOutcome;
 import java.util.Optional;
@@ -66,6 +67,12 @@ final class AttemptRunner {
             }
             ctx.guard().checkReturned();
             String json = parts.codec().toJson(output);
+            if (StorableText.jsonHasNul(json)) {
+                finish(run, attempt, FlowErrorCode.SERIALIZATION_FAILED, "the output of run " + run.runId()
+                        + " contains a NUL character (U+0000), which the database cannot store; remove it from the"
+                        + " output (or encode the value, e.g. as Base64)");
+                return;
+            }
             if (settled(run, parts.store().complete(run.fence(), json))) {
                 RunEvents.completed(parts, run);
             }
@@ -85,8 +92,12 @@ final class AttemptRunner {
                 return;
             }
             DriftException drift = ctx.guard().drift();
+            if (drift == null) {
+                LOG.log(Level.INFO, e, () -> "the body of run " + run.runId() + " threw outside of any step");
+            }
             finish(run, attempt, drift != null ? drift.code() : FlowErrorCode.FLOW_FAILED,
-                    drift != null ? drift.getMessage() : "the flow body threw outside of any step: " + e);
+                    drift != null ? drift.getMessage()
+                            : "the flow body threw outside of any step: " + ErrorText.of(e));
         } finally {
             if (writes.suspended() && !attempt.isAborted()) {
                 RunEvents.suspended(parts, run);
@@ -105,7 +116,7 @@ final class AttemptRunner {
         if (attempt.isAborted()) {
             return;
         }
-        if (settled(run, parts.store().fail(run.fence(), code.name(), message))) {
+        if (settled(run, parts.store().fail(run.fence(), code.name(), ErrorText.storable(message)))) {
             RunEvents.failed(parts, run, code);
         }
     }

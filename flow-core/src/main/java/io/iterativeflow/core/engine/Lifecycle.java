@@ -36,7 +36,7 @@ final class Lifecycle {
             List<ExecutorService> owned, CronTicker ticker) {
         this.parts = parts;
         this.dispatcher = dispatcher;
-        this.maintenance = new Maintenance(parts, dispatcher);
+        this.maintenance = new Maintenance(parts, dispatcher, scheduler);
         this.retentionJob = new RetentionJob(new Retention(parts.store(), parts.settings().retention().batchSize()),
                 parts.settings().retention(), parts.clock(), scheduler);
         this.scheduler = scheduler;

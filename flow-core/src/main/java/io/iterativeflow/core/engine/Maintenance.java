@@ -1,7 +1,11 @@
 package io.iterativeflow.core.engine;
 
+import io.iterativeflow.core.spi.LeaseRenewal;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -15,10 +19,13 @@ final class Maintenance {
 
     private final EngineParts parts;
     private final Dispatcher dispatcher;
+    private final ScheduledExecutorService scheduler;
+    private final AtomicBoolean retryScheduled = new AtomicBoolean();
 
-    Maintenance(EngineParts parts, Dispatcher dispatcher) {
+    Maintenance(EngineParts parts, Dispatcher dispatcher, ScheduledExecutorService scheduler) {
         this.parts = parts;
         this.dispatcher = dispatcher;
+        this.scheduler = scheduler;
     }
 
     void heartbeat() {
@@ -27,16 +34,41 @@ final class Maintenance {
             if (running.isEmpty()) {
                 return;
             }
-            Set<UUID> held = parts.store().renewLeases(parts.instanceId(), running,
+            LeaseRenewal renewal = parts.store().renewLeases(parts.instanceId(), running,
                     parts.settings().leaseDuration());
             for (UUID runId : running) {
-                if (!held.contains(runId)) {
+                if (!renewal.held().contains(runId)) {
                     parts.inFlight().abort(runId, "the run was canceled or taken over by another instance");
                     parts.completions().fire(runId);
                 }
             }
+            if (!renewal.busy().isEmpty()) {
+                retrySoon(renewal.busy().size());
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "lease renewal failed; retrying at the next heartbeat", e);
+        }
+    }
+
+    /**
+     * Some runs' rows were locked by another transaction, so their leases were not renewed: renew again after a
+     * tenth of a heartbeat rather than a whole one, so the lock's holder does not make them expire.
+     */
+    private void retrySoon(int busy) {
+        if (!retryScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        long delay = Math.max(10, parts.settings().heartbeatInterval().toMillis() / 10);
+        LOG.fine(() -> busy + " run(s) locked by another transaction; renewing their leases again in " + delay
+                + " ms");
+        try {
+            scheduler.schedule(() -> {
+                retryScheduled.set(false);
+                heartbeat();
+            }, delay, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException rejected) {
+            retryScheduled.set(false);
+            LOG.log(Level.FINE, "early lease renewal not scheduled; the next heartbeat renews", rejected);
         }
     }
 

@@ -10,15 +10,21 @@ import io.iterativeflow.api.TypeRef;
 import io.iterativeflow.core.config.EngineSettings;
 import io.iterativeflow.core.json.JsonCodec;
 import io.iterativeflow.core.json.JsonSize;
+import io.iterativeflow.core.json.StorableText;
 import io.iterativeflow.core.spi.HistoryEntry;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Decides what one {@code ctx.step(...)} does: return the recorded value, re-throw the recorded failure, or run the
  * next try and record its outcome (result, retry with back-off, or failure for good).
  */
 final class StepRunner {
+
+    private static final Logger LOG = Logger.getLogger(StepRunner.class.getName());
 
     private final String runId;
     private final Attempt attempt;
@@ -76,6 +82,9 @@ final class StepRunner {
             if (bytes > maxResultBytes) {
                 throw tooLarge(name, key, tries, bytes);
             }
+            if (StorableText.jsonHasNul(json)) {
+                throw unstorable(name, key, tries);
+            }
             String stored = writes.recordCompletion(key, name, "step", tries, json);
             return stored.equals(json) ? (T) outcome.value() : (T) codec.fromJson(stored, type.type());
         }
@@ -88,12 +97,15 @@ final class StepRunner {
         boolean misuse = failure instanceof FlowException fe && fe.code() == FlowErrorCode.STEP_INVALID_AWAIT;
         FlowErrorCode code = outcome.timedOut() ? FlowErrorCode.STEP_TIMEOUT
                 : misuse ? FlowErrorCode.STEP_INVALID_AWAIT : FlowErrorCode.STEP_FAILED;
-        String message = describe(failure);
+        String message = ErrorText.of(failure);
         boolean permanent = misuse || (!outcome.timedOut() && options.isPermanent(failure));
         if (!permanent && tries <= options.retries()) {
-            Duration delay = options.backoff().delay(tries);
+            Duration delay = options.backoff().delay(tries, ThreadLocalRandom.current());
+            LOG.log(Level.FINE, failure, () -> "step '" + key + "' of run " + runId + " failed on try " + tries
+                    + "; retrying in " + delay);
             writes.recordRetry(key, name, tries, code.name(), message, delay);
         }
+        LOG.log(Level.INFO, failure, () -> "step '" + key + "' of run " + runId + " failed for good on try " + tries);
         writes.recordFailure(key, name, tries, code.name(), message);
         throw failedForGood(key, tries, code, message, failure);
     }
@@ -107,6 +119,18 @@ final class StepRunner {
         return failedForGood(key, tries, code, message, null);
     }
 
+    /**
+     * A result holding a NUL character is a permanent failure: the database refuses it on every try, and so would
+     * take it for an outage and run the step again and again.
+     */
+    StepFailedException unstorable(String name, String key, int tries) {
+        String message = "the result of step '" + key + "' contains a NUL character (U+0000), which the database"
+                + " cannot store; remove it from the result (or encode the value, e.g. as Base64)";
+        FlowErrorCode code = FlowErrorCode.SERIALIZATION_FAILED;
+        writes.recordFailure(key, name, tries, code.name(), message);
+        return failedForGood(key, tries, code, message, null);
+    }
+
     StepFailedException failedForGood(String key, int tries, FlowErrorCode code, String message,
             Throwable cause) {
         return new StepFailedException(code, runId, key, tries, "step '" + key + "' failed after " + tries
@@ -115,10 +139,5 @@ final class StepRunner {
 
     static FlowErrorCode codeOf(String stored) {
         return ErrorCodes.parse(stored, FlowErrorCode.STEP_FAILED);
-    }
-
-    private static String describe(Throwable failure) {
-        String text = failure instanceof FlowException ? failure.getMessage() : failure.toString();
-        return text.length() > 2000 ? text.substring(0, 2000) + "…" : text;
     }
 }

@@ -7,6 +7,7 @@ import io.iterativeflow.api.TransactionalStepFunction;
 import io.iterativeflow.api.TypeRef;
 import io.iterativeflow.core.json.JsonCodec;
 import io.iterativeflow.core.json.JsonSize;
+import io.iterativeflow.core.json.StorableText;
 import io.iterativeflow.core.spi.HistoryEntry;
 import io.iterativeflow.core.spi.RecordedStep;
 import io.iterativeflow.core.spi.StepWorkFailed;
@@ -72,6 +73,9 @@ final class TransactionalStepRunner {
         if (cause instanceof ResultTooLarge tooLarge) {
             throw steps.tooLarge(name, key, tries, tooLarge.bytes);
         }
+        if (cause instanceof ResultWithNul) {
+            throw steps.unstorable(name, key, tries);
+        }
         if (cause instanceof Error error && !(error instanceof LinkageError || error instanceof AssertionError)) {
             throw error;
         }
@@ -128,6 +132,9 @@ final class TransactionalStepRunner {
             if (bytes > maxResultBytes) {
                 throw new ResultTooLarge(bytes);
             }
+            if (StorableText.jsonHasNul(json)) {
+                throw new ResultWithNul();
+            }
             return json;
         }
     }
@@ -138,6 +145,15 @@ final class TransactionalStepRunner {
 
         TimedOut() {
             super("ran past its timeout", null, false, false);
+        }
+    }
+
+    /** The result holds a NUL character, which the database cannot store; rolled back, the step fails for good. */
+    private static final class ResultWithNul extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        ResultWithNul() {
+            super("result with a NUL character", null, false, false);
         }
     }
 

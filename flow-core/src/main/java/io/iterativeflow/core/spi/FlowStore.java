@@ -64,8 +64,11 @@ public interface FlowStore {
      */
     WriteOutcome release(Fence fence, String reason);
 
-    /** Renews the lease of the listed runs this owner still holds and returns the ids it still holds. */
-    Set<UUID> renewLeases(String owner, Collection<UUID> runIds, Duration lease);
+    /**
+     * Renews the lease of the listed runs this owner still holds, without waiting for a row lock another transaction
+     * holds: such runs are reported busy (and still held) rather than renewed.
+     */
+    LeaseRenewal renewLeases(String owner, Collection<UUID> runIds, Duration lease);
 
     /** Makes runs whose lease expired ready again ({@code lease_expired} event); returns how many. */
     int reclaimExpiredLeases(int limit);

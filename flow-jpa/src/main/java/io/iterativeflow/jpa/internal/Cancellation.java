@@ -3,8 +3,10 @@ package io.iterativeflow.jpa.internal;
 import io.iterativeflow.core.spi.FlowClock;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -50,6 +52,34 @@ public final class Cancellation {
                    (SELECT count(*) FROM wn) AS woken
             """.formatted(Sql.NOW, Sql.TERMINAL, Notify.canceled("c"), Notify.NOTIFIED,
                     Notify.ready("flow_name", "wake"));
+
+    /**
+     * The descendants the statement above could not see: it reads one snapshot, so a child that a parent created (or
+     * adopted) while the cancel waited for the parent's row lock is missed. Each run of this statement takes a new
+     * snapshot and cancels what is still not ended; it runs until it finds nothing. A run it canceled stays locked
+     * until the cancel commits, and a parent starts children only while it holds its own row, running and owned, so
+     * no new descendant can appear behind the last run.
+     */
+    private static final String CASCADE = """
+            WITH RECURSIVE descendants AS (
+                SELECT id FROM workflow.runs WHERE parent_run_id = :runId
+                UNION ALL
+                SELECT r.id FROM workflow.runs r JOIN descendants d ON r.parent_run_id = d.id
+            ), c AS (
+                UPDATE workflow.runs
+                SET status = 'canceled', cancel_reason = :cascadeReason, error_code = 'RUN_CANCELED',
+                    error_message = :cascadeReason, finished_at = %1$s, updated_at = %1$s, lease_owner = NULL,
+                    lease_expires_at = NULL
+                WHERE id IN (SELECT id FROM descendants) AND status NOT IN %2$s
+                RETURNING id, attempts, cancel_reason
+            ), e AS (
+                INSERT INTO workflow.events (run_id, type, attempt, detail, at)
+                SELECT id, 'canceled', attempts, cancel_reason, %1$s FROM c
+            ), n AS (
+                %3$s
+            )
+            SELECT (SELECT count(*) FROM c) AS canceled, %4$s
+            """.formatted(Sql.NOW, Sql.TERMINAL, Notify.canceled("c"), Notify.NOTIFIED);
 
     /** H2: the run's row is locked first, so a cancel and a fenced write of the run take turns. */
     private static final String H2_LOCK_RUN = """
@@ -110,10 +140,21 @@ public final class Cancellation {
                     .column("known", Long.class).column("canceled", Long.class)
                     .row();
             if ((Long) row[1] == 1) {
+                cancelLateDescendants(em, runId, reason);
                 return Optional.of(true);
             }
             return (Long) row[0] == 1 ? Optional.of(false) : Optional.empty();
         });
+    }
+
+    /** Runs {@link #CASCADE} until it finds no descendant left to cancel. */
+    private void cancelLateDescendants(EntityManager em, UUID runId, String reason) {
+        long canceled;
+        do {
+            canceled = (Long) SqlCall.of(em, CASCADE).uuid("runId", runId)
+                    .text("cascadeReason", "parent canceled: " + reason).clock(clock)
+                    .column("canceled", Long.class).row()[0];
+        } while (canceled > 0);
     }
 
     private Optional<Boolean> cancelH2(EntityManager em, UUID runId, String reason) {
@@ -124,13 +165,7 @@ public final class Cancellation {
         }
         List<UUID> ids = new ArrayList<>();
         ids.add(runId);
-        List<Object[]> descendants = SqlCall.of(em, H2_DESCENDANTS).uuid("runId", runId).column("id", UUID.class)
-                .rows();
-        if (!descendants.isEmpty()) {
-            ids.addAll(descendants.stream().map(r -> (UUID) r[0]).toList());
-            SqlCall.of(em, H2_LOCK_DESCENDANTS).uuidList("ids", ids.subList(1, ids.size())).column("id", UUID.class)
-                    .rows();
-        }
+        ids.addAll(lockDescendantsH2(em, runId));
         List<UUID> canceled = SqlCall.of(em, H2_CANCEL).uuid("runId", runId).uuidList("ids", ids)
                 .text("reason", reason).text("cascadeReason", "parent canceled: " + reason).clock(clock)
                 .column("id", UUID.class).rows().stream().map(r -> (UUID) r[0]).toList();
@@ -144,5 +179,22 @@ public final class Cancellation {
                     .text("parentKey", (String) run.get(0)[1]).clock(clock).update();
         }
         return Optional.of(self);
+    }
+
+    /**
+     * H2: locks every descendant, reading them again after each round of locks: a child created under a descendant
+     * while the cancel waited for that descendant's lock is seen by the next read. Ends when a read finds no new one.
+     */
+    private static List<UUID> lockDescendantsH2(EntityManager em, UUID runId) {
+        Set<UUID> locked = new LinkedHashSet<>();
+        while (true) {
+            List<UUID> fresh = SqlCall.of(em, H2_DESCENDANTS).uuid("runId", runId).column("id", UUID.class).rows()
+                    .stream().map(r -> (UUID) r[0]).filter(id -> !locked.contains(id)).toList();
+            if (fresh.isEmpty()) {
+                return new ArrayList<>(locked);
+            }
+            SqlCall.of(em, H2_LOCK_DESCENDANTS).uuidList("ids", fresh).column("id", UUID.class).rows();
+            locked.addAll(fresh);
+        }
     }
 }

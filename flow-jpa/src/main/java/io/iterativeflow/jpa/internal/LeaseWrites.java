@@ -1,8 +1,10 @@
 package io.iterativeflow.jpa.internal;
 
 import io.iterativeflow.core.spi.FlowClock;
+import io.iterativeflow.core.spi.LeaseRenewal;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -12,13 +14,27 @@ import java.util.UUID;
 /** Heartbeats ({@code renewLeases}) and the reconciler's reclaim of runs whose owner stopped renewing. */
 public final class LeaseWrites {
 
+    /**
+     * Renews the leases this owner holds, passing over rows another transaction has locked (a caller's open
+     * transaction that signaled the run): those come back with {@code renewed = false}, still held, and are renewed
+     * at the next try. The reclaim passes over locked rows too, so a run is never taken over while its row is locked.
+     */
     private static final String RENEW = """
-            WITH renewed AS (
-                UPDATE workflow.runs SET lease_expires_at = %s
+            WITH mine AS (
+                SELECT id FROM workflow.runs
                 WHERE lease_owner = :owner AND id = ANY(CAST(:ids AS uuid[])) AND status = 'running'
-                RETURNING id
+            ), free AS (
+                SELECT id FROM workflow.runs
+                WHERE id IN (SELECT id FROM mine) AND lease_owner = :owner AND status = 'running'
+                FOR UPDATE SKIP LOCKED
+            ), renewed AS (
+                UPDATE workflow.runs r SET lease_expires_at = %s
+                FROM free WHERE r.id = free.id
+                RETURNING r.id
             )
-            SELECT id FROM renewed
+            SELECT id, TRUE AS renewed FROM renewed
+            UNION ALL
+            SELECT id, FALSE AS renewed FROM mine WHERE id NOT IN (SELECT id FROM renewed)
             """.formatted(Sql.nowPlus("leaseMs"));
 
     private static final String RECLAIM = """
@@ -43,11 +59,19 @@ public final class LeaseWrites {
             SELECT count(*) AS reclaimed, %3$s FROM r
             """.formatted(Sql.NOW, Notify.ready("flow_name", "r"), Notify.NOTIFIED);
 
+    /** H2: the runs this owner holds, as last committed (a plain read waits for no lock). */
+    private static final String H2_MINE = """
+            SELECT id FROM workflow.runs WHERE lease_owner = :owner AND id IN (:ids) AND status = 'running'
+            """;
+
+    /** H2: one held run's row, unless another transaction has it locked. */
+    private static final String H2_LOCK_FREE = """
+            SELECT id FROM workflow.runs WHERE id = :id AND lease_owner = :owner AND status = 'running'
+            FOR UPDATE SKIP LOCKED
+            """;
+
     private static final String H2_RENEW = """
-            SELECT id FROM FINAL TABLE (
-                UPDATE workflow.runs SET lease_expires_at = %s
-                WHERE lease_owner = :owner AND id IN (:ids) AND status = 'running'
-            )
+            UPDATE workflow.runs SET lease_expires_at = %s WHERE id IN (:ids)
             """.formatted(H2Sql.nowPlus("leaseMs"));
 
     /** H2: the expired leases, oldest first, locked (passing over runs another transaction holds). */
@@ -78,22 +102,43 @@ public final class LeaseWrites {
         this.leases = leases;
     }
 
-    public Set<UUID> renew(String owner, Collection<UUID> runIds, Duration lease) {
+    public LeaseRenewal renew(String owner, Collection<UUID> runIds, Duration lease) {
         leases.remember(owner, lease);
         if (runIds.isEmpty()) {
-            return Set.of();
+            return LeaseRenewal.none();
+        }
+        if (tx.dialect() == Dialect.H2) {
+            return tx.inTransaction(em -> renewH2(em, owner, runIds, lease));
         }
         return tx.inTransaction(em -> {
             Set<UUID> held = new HashSet<>();
-            SqlCall renew = tx.dialect() == Dialect.H2
-                    ? SqlCall.of(em, H2_RENEW).uuidList("ids", runIds)
-                    : SqlCall.of(em, RENEW).uuids("ids", runIds);
-            for (Object[] row : renew.text("owner", owner)
-                    .millis("leaseMs", lease).clock(clock).column("id", UUID.class).rows()) {
+            Set<UUID> busy = new HashSet<>();
+            for (Object[] row : SqlCall.of(em, RENEW).uuids("ids", runIds).text("owner", owner)
+                    .millis("leaseMs", lease).clock(clock).column("id", UUID.class).column("renewed", Boolean.class)
+                    .rows()) {
                 held.add((UUID) row[0]);
+                if (!(Boolean) row[1]) {
+                    busy.add((UUID) row[0]);
+                }
             }
-            return Set.copyOf(held);
+            return new LeaseRenewal(held, busy);
         });
+    }
+
+    private LeaseRenewal renewH2(EntityManager em, String owner, Collection<UUID> runIds, Duration lease) {
+        List<UUID> held = SqlCall.of(em, H2_MINE).uuidList("ids", runIds).text("owner", owner)
+                .column("id", UUID.class).rows().stream().map(r -> (UUID) r[0]).toList();
+        List<UUID> free = new ArrayList<>();
+        Set<UUID> busy = new HashSet<>();
+        for (UUID id : held) {
+            boolean locked = SqlCall.of(em, H2_LOCK_FREE).uuid("id", id).text("owner", owner)
+                    .column("id", UUID.class).rows().isEmpty();
+            (locked ? busy : free).add(id);
+        }
+        if (!free.isEmpty()) {
+            SqlCall.of(em, H2_RENEW).uuidList("ids", free).millis("leaseMs", lease).clock(clock).update();
+        }
+        return new LeaseRenewal(new HashSet<>(held), busy);
     }
 
     public int reclaimExpired(int limit) {
