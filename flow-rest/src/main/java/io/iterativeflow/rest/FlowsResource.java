@@ -1,5 +1,6 @@
 package io.iterativeflow.rest;
 
+import java.lang.reflect.Type;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,9 +8,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -29,9 +27,13 @@ import io.iterativeflow.api.FlowException;
 import io.iterativeflow.api.FlowHandle;
 import io.iterativeflow.api.StartOptions;
 import io.iterativeflow.rest.internal.Answers;
+import io.iterativeflow.rest.internal.BodyProblem;
+import io.iterativeflow.rest.internal.BodyText;
 import io.iterativeflow.rest.internal.FlowRestSecured;
+import io.iterativeflow.rest.internal.JsonShapes;
 import io.iterativeflow.rest.internal.Params;
 import io.iterativeflow.rest.internal.StartedView;
+import io.iterativeflow.rest.internal.TypedJson;
 
 /** {@code POST /flows/{name}/runs}: starts a run of the newest deployed version of a flow. */
 @Path("flows")
@@ -39,8 +41,6 @@ import io.iterativeflow.rest.internal.StartedView;
 @FlowRestSecured
 @Produces(MediaType.APPLICATION_JSON)
 public class FlowsResource {
-
-    private static final Jsonb JSONB = JsonbBuilder.create();
 
     @Inject
     FlowEngine engine;
@@ -55,16 +55,19 @@ public class FlowsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(@PathParam("name") String name, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @QueryParam("tags") List<String> tags, @QueryParam("priority") String priority,
-            @QueryParam("delay") String delay, String body, @Context UriInfo uri) {
+            @QueryParam("delay") String delay, @HeaderParam("Content-Type") String contentType, byte[] body,
+            @Context UriInfo uri) {
         try {
             FlowDefinition<?, ?> definition = engine.definition(name);
             StartOptions options = options(idempotencyKey, tags, priority, delay);
-            String runId = start(definition, readInput(definition, body), options);
+            String runId = start(definition, readInput(definition, BodyText.of(body, contentType)), options);
             URI location = uri.getBaseUriBuilder().path("runs").path(runId).build();
             return Response.created(location).entity(new StartedView(runId, definition.name(), definition.version()))
                     .build();
         } catch (FlowException e) {
             return Answers.failure(e);
+        } catch (BodyProblem e) {
+            return Answers.body(e, FlowErrorCode.INPUT_INVALID);
         } catch (IllegalArgumentException e) {
             return Answers.badRequest(e.getMessage());
         } catch (RuntimeException e) {
@@ -78,16 +81,22 @@ public class FlowsResource {
         return handle.start(input, options);
     }
 
+    /** The body as the flow's input; INPUT_INVALID, in JSON terms, when it is none. */
     private static Object readInput(FlowDefinition<?, ?> definition, String body) {
-        if (body == null || body.isBlank()) {
-            throw new FlowException(FlowErrorCode.INPUT_INVALID, "the request body is empty; send the input of flow "
-                    + definition + " as JSON (" + definition.inputType() + ")");
+        Type type = definition.inputType().type();
+        boolean none = body.isBlank() || body.strip().equals("null");
+        if (none && type == Void.class) {
+            return null;
+        }
+        if (none) {
+            throw new FlowException(FlowErrorCode.INPUT_INVALID, "the request body is " + (body.isBlank() ? "empty"
+                    : "JSON null") + "; send the input of flow " + definition + " as JSON: " + JsonShapes.of(type));
         }
         try {
-            return JSONB.fromJson(body, definition.inputType().type());
-        } catch (JsonbException e) {
+            return TypedJson.read(body, type);
+        } catch (BodyProblem e) {
             throw new FlowException(FlowErrorCode.INPUT_INVALID, "the request body is not a valid input of flow "
-                    + definition + " (" + definition.inputType() + "): " + e.getMessage(), e);
+                    + definition + ": " + e.getMessage());
         }
     }
 

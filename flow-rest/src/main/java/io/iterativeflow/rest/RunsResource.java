@@ -1,17 +1,13 @@
 package io.iterativeflow.rest;
 
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -33,6 +29,8 @@ import io.iterativeflow.api.RunInfo;
 import io.iterativeflow.api.SignalDeliveryResult;
 import io.iterativeflow.api.SignalSendOptions;
 import io.iterativeflow.rest.internal.Answers;
+import io.iterativeflow.rest.internal.BodyProblem;
+import io.iterativeflow.rest.internal.BodyText;
 import io.iterativeflow.rest.internal.CancelView;
 import io.iterativeflow.rest.internal.FlowRestSecured;
 import io.iterativeflow.rest.internal.Params;
@@ -43,6 +41,7 @@ import io.iterativeflow.rest.internal.RunQueries;
 import io.iterativeflow.rest.internal.RunView;
 import io.iterativeflow.rest.internal.SignalPayloads;
 import io.iterativeflow.rest.internal.SignalView;
+import io.iterativeflow.rest.internal.StrictJson;
 
 /** {@code /runs}: listing, a run's details, its result (waiting for it), signals, cancel and retry. */
 @Path("runs")
@@ -116,12 +115,15 @@ public class RunsResource {
     @POST
     @Path("{runId}/cancel")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    public Response cancel(@PathParam("runId") String runId, String body) {
+    public Response cancel(@PathParam("runId") String runId, @HeaderParam("Content-Type") String contentType,
+            byte[] body) {
         try {
-            boolean canceled = engine.cancel(runId, reason(body));
+            boolean canceled = engine.cancel(runId, reason(BodyText.of(body, contentType)));
             return Response.ok(new CancelView(runId, canceled, engine.status(runId).status().dbName())).build();
         } catch (FlowException e) {
             return Answers.failure(e);
+        } catch (BodyProblem e) {
+            return Answers.body(e, FlowErrorCode.ARGUMENT_INVALID);
         } catch (RuntimeException e) {
             return Answers.unexpected(e);
         }
@@ -137,10 +139,12 @@ public class RunsResource {
     @Path("{runId}/signals/{name}")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     public Response signal(@PathParam("runId") String runId, @PathParam("name") String name,
-            @HeaderParam("Idempotency-Key") String deliveryId, String body) {
+            @HeaderParam("Idempotency-Key") String deliveryId, @HeaderParam("Content-Type") String contentType,
+            byte[] body) {
         try {
+            String text = BodyText.of(body, contentType);
             RunInfo run = engine.status(runId);
-            Object payload = SignalPayloads.read(engine, run, name, body);
+            Object payload = SignalPayloads.read(engine, run, name, text);
             SignalDeliveryResult result = engine.signal(runId, name, payload, sendOptions(deliveryId));
             if (result instanceof SignalDeliveryResult.InvalidPayload invalid) {
                 return invalidPayload(runId, name, invalid.issues());
@@ -150,6 +154,8 @@ public class RunsResource {
             return invalidPayload(runId, name, e.issues());
         } catch (FlowException e) {
             return Answers.failure(e);
+        } catch (BodyProblem e) {
+            return Answers.body(e, FlowErrorCode.SIGNAL_PAYLOAD_INVALID);
         } catch (IllegalArgumentException e) {
             return Answers.badRequest(e.getMessage());
         } catch (RuntimeException e) {
@@ -216,19 +222,21 @@ public class RunsResource {
     }
 
     private static String reason(String body) {
-        if (body == null || body.isBlank()) {
+        if (body.isBlank()) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            if (value instanceof JsonObject object && object.get("reason") instanceof JsonString text) {
-                return text.getString();
-            }
-            if (value instanceof JsonObject object && !object.containsKey("reason")) {
-                return null;
-            }
-        } catch (JsonParsingException e) {
-            // falls through to the message below
+        JsonValue value;
+        try {
+            value = StrictJson.read(body);
+        } catch (BodyProblem e) {
+            throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "the cancel body must be empty or a JSON object"
+                    + " such as {\"reason\": \"customer asked\"}: " + e.getMessage());
+        }
+        if (value instanceof JsonObject object && object.get("reason") instanceof JsonString text) {
+            return text.getString();
+        }
+        if (value instanceof JsonObject object && !object.containsKey("reason")) {
+            return null;
         }
         throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "the cancel body must be empty or a JSON object"
                 + " such as {\"reason\": \"customer asked\"}");

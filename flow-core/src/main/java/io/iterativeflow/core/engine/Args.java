@@ -3,12 +3,23 @@ package io.iterativeflow.core.engine;
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Argument checks of the public entry points: each failure is a {@code FlowException} that names the fix. */
 final class Args {
 
+    /** The longest start delay: 100 years, well inside what every supported database keeps as a time. */
+    static final Duration MAX_DELAY = Duration.ofDays(36_500);
+
     private Args() {
+    }
+
+    /** Refuses an idempotency key or tag the store cannot keep ({@code where} ends the message). */
+    static void startOptions(Optional<String> idempotencyKey, Set<String> tags, String where) {
+        idempotencyKey.ifPresent(key -> Texts.check("idempotency key" + where, key));
+        tags.forEach(tag -> Texts.check("tag" + where, tag));
     }
 
     static UUID runId(String runId) {

@@ -44,6 +44,7 @@ final class ChildInvoker {
         if (recorded != null) {
             return replay(child, key, recorded);
         }
+        Args.startOptions(options.idempotencyKey(), options.tags(), " of the child " + child + " at '" + key + "'");
         NewRun run = new NewRun(UUID.randomUUID(), child.name(), child.version(), inputJson(child, key, input),
                 options.idempotencyKey(), options.tags(), 0, Duration.ZERO);
         ChildOutcome outcome = writes.invokeChild(key, run, limits);

@@ -185,7 +185,7 @@ public final class Engine implements FlowEngine {
     @Override
     public boolean cancel(String runId, String reason) {
         UUID id = Args.runId(runId);
-        String why = reason == null || reason.isBlank() ? "canceled" : reason;
+        String why = reason == null || reason.isBlank() ? "canceled" : Texts.check("cancel reason", reason);
         if (why.length() > 1000) {
             throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "cancel reason is " + why.length()
                     + " characters long; at most 1000 are allowed");

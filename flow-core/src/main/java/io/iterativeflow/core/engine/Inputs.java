@@ -6,6 +6,7 @@ import io.iterativeflow.api.FlowException;
 import io.iterativeflow.core.config.EngineSettings;
 import io.iterativeflow.core.json.JsonCodec;
 import io.iterativeflow.core.json.JsonSize;
+import io.iterativeflow.core.json.StorableJson;
 
 /** A run's input as the store keeps it: checked, written as JSON, within {@code flow.limits.max-input-bytes}. */
 final class Inputs {
@@ -15,7 +16,8 @@ final class Inputs {
 
     /**
      * {@code input} as JSON for a run of {@code flow}; {@code INPUT_INVALID} when it is null (and the flow takes
-     * one) or cannot be written, {@code INPUT_TOO_LARGE} over {@code maxBytes}. Nothing is written either way.
+     * one), cannot be written or holds text the store cannot keep (a NUL character), {@code INPUT_TOO_LARGE} over
+     * {@code maxBytes}. Nothing is written either way.
      *
      * @param what names the input in messages, such as "the input of flow order@1"
      * @param runId the run the failure concerns, if any (a parent invoking a child)
@@ -35,6 +37,10 @@ final class Inputs {
         }
         JsonSize.check(json, maxBytes, FlowErrorCode.INPUT_TOO_LARGE, what,
                 EngineSettings.PREFIX + "limits.max-input-bytes");
+        String problem = StorableJson.problem(json);
+        if (problem != null) {
+            throw new FlowException(FlowErrorCode.INPUT_INVALID, what + " cannot be stored: " + problem, runId, null);
+        }
         return json;
     }
 }

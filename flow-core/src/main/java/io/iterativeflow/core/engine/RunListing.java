@@ -20,6 +20,9 @@ final class RunListing {
 
     RunPage list(RunQuery query) {
         Args.notNull("run query", query);
+        query.flowName().ifPresent(name -> Texts.check("run query: flow name", name));
+        query.tag().ifPresent(tag -> Texts.check("run query: tag", tag));
+        query.cursor().ifPresent(cursor -> Texts.check("run query: cursor", cursor));
         Optional<RunPosition> after = query.cursor().map(RunCursors::decode);
         List<RunSummary> rows = store.listRuns(query, after, query.limit() + 1);
         if (rows.size() <= query.limit()) {

@@ -9,6 +9,7 @@ import io.iterativeflow.api.SignalSendOptions;
 import io.iterativeflow.api.TypeRef;
 import io.iterativeflow.core.config.EngineSettings;
 import io.iterativeflow.core.json.JsonSize;
+import io.iterativeflow.core.json.StorableJson;
 import io.iterativeflow.core.spi.RunState;
 import io.iterativeflow.core.spi.SignalDelivery;
 import java.util.List;
@@ -41,7 +42,9 @@ final class Signals {
     private SignalDeliveryResult check(String runId, String name, Object payload, SignalSendOptions options) {
         UUID id = Args.runId(runId);
         Names.checkStepName("signal", name);
+        Texts.check("signal name", name);
         Args.notNull("signal send options", options);
+        options.deliveryId().ifPresent(delivery -> Texts.check("delivery id", delivery));
         RunState run = parts.store().state(id).orElseThrow(() -> new FlowException(FlowErrorCode.RUN_NOT_FOUND,
                 "no run with id " + runId + "; it never existed or retention removed it", runId, null));
         Optional<TypeRef<?>> declared = parts.registry().find(run.flowName(), run.flowVersion())
@@ -55,6 +58,10 @@ final class Signals {
             json = parts.codec().toJson(payload);
         } catch (FlowException e) {
             return new SignalDeliveryResult.InvalidPayload(List.of("payload: " + e.getMessage()));
+        }
+        String problem = StorableJson.problem(json);
+        if (problem != null) {
+            return new SignalDeliveryResult.InvalidPayload(List.of("payload: " + problem));
         }
         JsonSize.check(json, parts.settings().limits().maxSignalPayloadBytes(), FlowErrorCode.SIGNAL_PAYLOAD_TOO_LARGE,
                 "the payload of signal '" + name + "'", EngineSettings.PREFIX + "limits.max-signal-payload-bytes");

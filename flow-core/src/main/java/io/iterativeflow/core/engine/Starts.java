@@ -58,6 +58,11 @@ final class Starts<I> {
     /** Checks and serializes one start; nothing is written. */
     private NewRun newRun(I input, StartOptions options, String where) {
         Args.notNull("start options" + where, options);
+        Args.startOptions(options.idempotencyKey(), options.tags(), where);
+        if (options.delay().compareTo(Args.MAX_DELAY) > 0) {
+            throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "start delay" + where + " is " + options.delay()
+                    + ", more than the " + Args.MAX_DELAY.toDays() + " days allowed; start the run later instead");
+        }
         String json = Inputs.toJson(parts.codec(), definition, input, parts.settings().limits().maxInputBytes(),
                 "the input of flow " + definition + where, null);
         return new NewRun(UUID.randomUUID(), definition.name(), definition.version(), json,

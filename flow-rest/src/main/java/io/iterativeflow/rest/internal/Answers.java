@@ -37,6 +37,12 @@ public final class Answers {
         return error(statusOf(e.code()), e.code().name(), stripCode(e), e.runId().orElse(null), List.of());
     }
 
+    /** A body that cannot be taken: 415 for an unknown charset, otherwise 400 with {@code code}. */
+    public static Response body(BodyProblem e, FlowErrorCode code) {
+        return e.status() == 415 ? error(415, HttpErrors.code(415), e.getMessage(), null, List.of())
+                : error(e.status(), code.name(), e.getMessage(), null, List.of());
+    }
+
     public static Response badRequest(String message) {
         return error(400, FlowErrorCode.ARGUMENT_INVALID.name(), message, null, List.of());
     }
@@ -49,9 +55,19 @@ public final class Answers {
     /** A failure nobody planned for: logged with its stack trace here, answered with none. */
     public static Response unexpected(RuntimeException e) {
         LOG.log(Level.SEVERE, "unexpected failure in the iterativeflow REST API", e);
-        return error(500, INTERNAL_ERROR, "the request failed unexpectedly (" + e.getClass()
-                .getSimpleName() + "); the server log has the details; retry, and report it if it persists",
-                null, List.of());
+        return error(500, INTERNAL_ERROR, HttpErrors.message(500), null, List.of());
+    }
+
+    /**
+     * A caller's text as a message may echo it: at most 80 characters, with control characters, quotes and lone
+     * surrogates escaped, so that an answer never carries them back.
+     */
+    public static String shown(String text) {
+        String shown = text.length() > 80 ? text.substring(0, 80) + "…" : text;
+        StringBuilder out = new StringBuilder(shown.length());
+        shown.chars().forEach(c -> out.append(c < 0x20 || c == 0x7f || Character.isSurrogate((char) c)
+                ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return out.toString();
     }
 
     /** The exception's message without the "[CODE] " prefix that FlowException adds; the body carries the code. */

@@ -17,7 +17,7 @@ public final class Params {
             return Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
             throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "query parameter '" + name + "' must be a whole"
-                    + " number, got '" + text + "'");
+                    + " number, got '" + Answers.shown(text) + "'");
         }
     }
 
@@ -26,7 +26,7 @@ public final class Params {
             return Durations.parse(text);
         } catch (IllegalArgumentException e) {
             throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "query parameter '" + name + "' must be a"
-                    + " duration such as 30s, 5m or PT1H, got '" + text + "'");
+                    + " duration such as 30s, 5m or PT1H, got '" + Answers.shown(text) + "'");
         }
     }
 }

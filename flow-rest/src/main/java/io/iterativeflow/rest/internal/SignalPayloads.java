@@ -1,13 +1,8 @@
 package io.iterativeflow.rest.internal;
 
-import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
-import jakarta.json.stream.JsonParsingException;
 
 import io.iterativeflow.api.FlowDefinition;
 import io.iterativeflow.api.FlowEngine;
@@ -21,8 +16,6 @@ import io.iterativeflow.api.TypeRef;
  * signal ({@code @FlowSignal}); an undeclared signal's payload is passed on as a JSON value, unchecked.
  */
 public final class SignalPayloads {
-
-    private static final Jsonb JSONB = JsonbBuilder.create();
 
     private SignalPayloads() {
     }
@@ -41,21 +34,27 @@ public final class SignalPayloads {
         }
     }
 
-    /** The payload for {@code signal} of {@code run}: null for an empty body or JSON {@code null}. */
+    /**
+     * The payload for {@code signal} of {@code run}: null for an empty body or JSON {@code null} when the flow does
+     * not declare the signal; a declared signal needs a payload of its declared form.
+     */
     public static Object read(FlowEngine engine, RunInfo run, String signal, String body) {
-        if (body == null || body.isBlank() || body.strip().equals("null")) {
+        Optional<TypeRef<?>> declared = declaredType(engine, run, signal);
+        boolean none = body == null || body.isBlank() || body.strip().equals("null");
+        if (none && declared.isEmpty()) {
             return null;
         }
-        Optional<TypeRef<?>> declared = declaredType(engine, run, signal);
+        if (none) {
+            throw new Unreadable("payload: is missing; signal '" + Answers.shown(signal) + "' takes "
+                    + JsonShapes.of(declared.get().type()));
+        }
         try {
             if (declared.isEmpty()) {
-                return JsonText.parse(body);
+                return StrictJson.read(body);
             }
-            Type type = declared.get().type();
-            return JSONB.fromJson(body, type);
-        } catch (JsonbException | JsonParsingException e) {
-            throw new Unreadable("payload: is not valid JSON for " + declared.map(TypeRef::toString)
-                    .orElse("a signal") + ": " + e.getMessage());
+            return TypedJson.read(body, declared.get().type());
+        } catch (BodyProblem e) {
+            throw new Unreadable("payload: " + e.getMessage());
         }
     }
 

@@ -1,0 +1,35 @@
+package io.iterativeflow.rest.internal;
+
+import java.net.URI;
+
+import jakarta.ws.rs.core.UriInfo;
+
+/** Whether a request is under the module's paths: {@code flows} or {@code runs} first below the REST root. */
+final class ModulePaths {
+
+    private ModulePaths() {
+    }
+
+    static boolean matches(UriInfo uri) {
+        try {
+            return firstSegmentIsOurs(relative(uri.getRequestUri(), uri.getBaseUri()));
+        } catch (RuntimeException e) {
+            return false; // no request in scope, or one whose URI the runtime could not make sense of
+        }
+    }
+
+    static String relative(URI request, URI base) {
+        String path = request.getRawPath() == null ? "" : request.getRawPath();
+        String root = base.getRawPath() == null ? "" : base.getRawPath();
+        return path.startsWith(root) ? path.substring(root.length()) : path;
+    }
+
+    static boolean firstSegmentIsOurs(String relativePath) {
+        String path = relativePath.startsWith("/") ? relativePath.substring(1) : relativePath;
+        int slash = path.indexOf('/');
+        String first = slash < 0 ? path : path.substring(0, slash);
+        int matrix = first.indexOf(';');
+        first = matrix < 0 ? first : first.substring(0, matrix);
+        return first.equals("flows") || first.equals("runs");
+    }
+}
