@@ -5,6 +5,7 @@ import io.iterativeflow.api.FlowException;
 import io.iterativeflow.core.spi.FlowClock;
 import io.iterativeflow.jpa.internal.Dialect;
 import io.iterativeflow.jpa.internal.EntityManagerFactories;
+import io.iterativeflow.jpa.internal.H2Durability;
 import io.iterativeflow.jpa.internal.PgNotifications;
 import io.iterativeflow.jpa.internal.JtaTransactions;
 import io.iterativeflow.jpa.internal.ResourceLocalTransactions;
@@ -109,12 +110,14 @@ public final class JpaFlowStoreBuilder {
             checkVersion();
         }
         Dialect dialect = Dialect.of(dataSource);
+        if (dialect == Dialect.H2) {
+            H2Durability.enforce(dataSource);
+        }
         EntityManagerFactory factory = factory();
         Transactions tx = jtaRegistry == null ? new ResourceLocalTransactions(factory, dialect)
                 : new JtaTransactions(factory, jtaRegistry, Optional.ofNullable(jtaDataSource), dialect);
         JpaFlowStore store = new JpaFlowStore(tx, clock, defaultLease, notifyProgress);
-        return dialect == Dialect.POSTGRESQL && PgNotifications.driverVisible(getClass().getClassLoader())
-                ? store.notifications(new PgNotifications(dataSource)) : store;
+        return dialect == Dialect.POSTGRESQL ? store.notifications(new PgNotifications(dataSource)) : store;
     }
 
     private void migrateSchema() {

@@ -8,6 +8,8 @@ import io.iterativeflow.core.spi.FlowClock;
 import io.iterativeflow.jpa.JpaFlowStore;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import io.iterativeflow.jpa.JpaFlowStoreBuilder;
 import javax.sql.DataSource;
 
@@ -42,6 +44,8 @@ final class EngineAssembly {
         FlowConfiguration config = deployment.configuration();
         DataSource dataSource = resources.dataSource(config.dataSourceName());
         FlowClock clock = resources.clock();
+        Optional<ExecutorService> workers = resources.workers(config.executorName());
+        Optional<ScheduledExecutorService> scheduler = resources.scheduler(config.schedulerName());
         BootWarnings.ofPool(config.engine().concurrency(), dataSource).ifPresent(w -> BootWarnings.log(List.of(w)));
         JpaFlowStore store = store(config, dataSource, clock);
         try {
@@ -49,8 +53,8 @@ final class EngineAssembly {
                     .versions(config.versions())
                     .listen(config.listen());
             config.instanceId().ifPresent(builder::instanceId);
-            resources.workers(config.executorName()).ifPresent(builder::workers);
-            resources.scheduler(config.schedulerName()).ifPresent(builder::scheduler);
+            workers.ifPresent(builder::workers);
+            scheduler.ifPresent(builder::scheduler);
             resources.listenerThreads().ifPresent(builder::listenerThreads);
             deployment.flows().forEach(flow -> builder.flow(flow.definition(), flow.source()));
             PayloadValidation.configure(builder);

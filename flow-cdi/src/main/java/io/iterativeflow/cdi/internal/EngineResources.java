@@ -52,14 +52,19 @@ final class EngineResources {
         return clocks.isResolvable() ? clocks.get() : FlowClock.SYSTEM;
     }
 
-    /** The managed executor for flow bodies; empty when JNDI has none (the engine then makes its own threads). */
+    /**
+     * The managed executor for flow bodies; empty only outside a container when the default name is configured (the
+     * engine then makes its own threads).
+     */
     Optional<ExecutorService> workers(String jndiName) {
-        return Jndi.find(jndiName, ExecutorService.class, "the engine runs flows on threads of its own");
+        return Jndi.required(jndiName, ExecutorService.class, FlowConfigKeys.WORKER_EXECUTOR,
+                FlowConfigKeys.WORKER_EXECUTOR_DEFAULT, "the engine runs flows on threads of its own");
     }
 
-    /** The managed scheduled executor for polls and heartbeats; empty when JNDI has none. */
+    /** The managed scheduled executor for polls and heartbeats; empty as for {@link #workers(String)}. */
     Optional<ScheduledExecutorService> scheduler(String jndiName) {
-        return Jndi.find(jndiName, ScheduledExecutorService.class, "the engine schedules on a thread of its own");
+        return Jndi.required(jndiName, ScheduledExecutorService.class, FlowConfigKeys.WORKER_SCHEDULER,
+                FlowConfigKeys.WORKER_SCHEDULER_DEFAULT, "the engine schedules on a thread of its own");
     }
 
     /** The container's default managed thread factory, for the database listener's thread; empty when JNDI has none. */

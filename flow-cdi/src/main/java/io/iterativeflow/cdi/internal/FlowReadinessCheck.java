@@ -15,7 +15,8 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Ready when the database answers and the engine's worker runs. Data: {@code db} (reachable), {@code schema} (the
  * applied schema version), {@code worker} ({@code running}, {@code stopped} or {@code not started}), {@code listen}
- * (the database listener's state; polling works in every state, so it does not decide readiness) and
+ * (the database listener's state; polling works in every state, so it does not decide readiness),
+ * {@code listenDisabledBecause} (only when {@code listen} is {@code disabled}: why, and what to do) and
  * {@code startedAt}.
  */
 @Readiness
@@ -41,6 +42,7 @@ class FlowReadinessCheck implements HealthCheck {
         boolean reachable = schema(probe, data);
         data.put("worker", probe.running() ? "running" : "stopped");
         data.put("listen", probe.listenerState().name().toLowerCase(Locale.ROOT));
+        probe.listenerDisabledBecause().ifPresent(reason -> data.put("listenDisabledBecause", reason));
         data.put("startedAt", HealthChecks.instant(probe.startedAt()));
         return HealthChecks.response(reachable && probe.running(), data);
     }

@@ -106,4 +106,14 @@ final class Messages {
                 + " starts: the JNDI lookup of '" + jndiName + "' (" + key + ") failed with " + cause + "; define"
                 + " that data source in the server (a JTA data source on the engine's database), or remove " + key);
     }
+
+    static Problem noManagedExecutor(String jndiName, String key, String defaultName, Throwable cause) {
+        String fix = jndiName.equals(defaultName) ? "enable the server's Jakarta Concurrency feature (Open Liberty:"
+                + " concurrent-3.0), or set " + key + " to the JNDI name of a managed executor"
+                : "define that executor in the server (Open Liberty: a managedExecutorService or"
+                + " managedScheduledExecutorService with that jndiName), or remove " + key + " to use '"
+                + defaultName + "'";
+        return new Problem(CONFIG_INVALID, "FLOWCDI033", "no managed executor for iterativeflow: the JNDI lookup of '"
+                + jndiName + "' (" + key + ") failed with " + cause + "; " + fix);
+    }
 }

@@ -5,7 +5,7 @@ import io.iterativeflow.core.spi.Fence;
 /**
  * One attempt in flight on this instance: the thread running the body and the token its steps watch. Aborting it
  * (cancel, lost lease, halt) cancels the token and interrupts the thread, but only while the thread still works on
- * this attempt.
+ * this attempt, and never in the middle of a store call ({@link InterruptShield}).
  */
 final class Attempt {
 
@@ -44,7 +44,7 @@ final class Attempt {
         }
         token.cancel(reason);
         if (thread != null) {
-            thread.interrupt();
+            InterruptShield.interrupt(thread);
         }
     }
 

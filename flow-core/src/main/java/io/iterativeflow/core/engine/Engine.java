@@ -47,7 +47,7 @@ public final class Engine implements FlowEngine {
         this.signals = new Signals(parts, payloadCheck, dispatcher::wake);
         this.wakeups = wakeups;
         this.probe = new EngineProbe(parts, dispatcher::lastRound, lifecycle::startedAt, this::isRunning,
-                this::listenerState);
+                this::listenerState, this::listenerDisabledBecause);
     }
 
     public static EngineBuilder builder() {
@@ -92,6 +92,11 @@ public final class Engine implements FlowEngine {
     /** When the listener entered its {@link #listenerState() state} (engine time), for health checks. */
     public Instant listenerStateSince() {
         return wakeups.since();
+    }
+
+    /** Why the listener is {@link ListenerState#DISABLED} (and what to do about it); empty in every other state. */
+    public Optional<String> listenerDisabledBecause() {
+        return wakeups.disabledBecause();
     }
 
     /** Health and queue figures of this instance, for health checks and metrics. */

@@ -164,7 +164,7 @@ public final class EngineBuilder {
                 : own(owned, Executors.newScheduledThreadPool(2, threads(id, "scheduler")));
         List<ScheduledFlow> scheduled = ScheduledFlow.resolve(schedules, registry);
         Lifecycle[] lifecycle = new Lifecycle[1];
-        EngineParts parts = new EngineParts(id, store, codec != null ? codec : new JsonbCodec(), clock, settings,
+        EngineParts parts = new EngineParts(id, InterruptShield.wrap(store), codec != null ? codec : new JsonbCodec(), clock, settings,
                 registry, new InFlight(), new Completions(work, sched, settings.pollInterval()), new StepInvoker(work),
                 due -> lifecycle[0].wakeIn(Duration.between(clock.instant(), due).toMillis()), versions,
                 new Listeners(listeners));

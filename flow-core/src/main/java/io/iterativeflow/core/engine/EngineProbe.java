@@ -26,18 +26,21 @@ public final class EngineProbe {
     private final Supplier<Optional<Instant>> startedAt;
     private final BooleanSupplier running;
     private final Supplier<ListenerState> listener;
+    private final Supplier<Optional<String>> listenerDisabledBecause;
     private volatile Cached cached;
 
     private record Cached(QueueStats stats, Instant readAt) {
     }
 
     EngineProbe(EngineParts parts, Supplier<Optional<Instant>> lastRound, Supplier<Optional<Instant>> startedAt,
-            BooleanSupplier running, Supplier<ListenerState> listener) {
+            BooleanSupplier running, Supplier<ListenerState> listener,
+            Supplier<Optional<String>> listenerDisabledBecause) {
         this.parts = parts;
         this.lastRound = lastRound;
         this.startedAt = startedAt;
         this.running = running;
         this.listener = listener;
+        this.listenerDisabledBecause = listenerDisabledBecause;
     }
 
     public boolean running() {
@@ -55,6 +58,11 @@ public final class EngineProbe {
 
     public ListenerState listenerState() {
         return listener.get();
+    }
+
+    /** Why the listener is {@link ListenerState#DISABLED}; empty in every other state. */
+    public Optional<String> listenerDisabledBecause() {
+        return listenerDisabledBecause.get();
     }
 
     /** Attempts running on this instance now. */

@@ -44,6 +44,7 @@ final class Listener {
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile ListenerState state;
     private volatile Instant since;
+    private volatile String disabledBecause;
     private Thread thread;
 
     Listener(Optional<Notifications> source, ListenSettings settings, String instanceId, FlowClock clock,
@@ -55,6 +56,8 @@ final class Listener {
         this.sink = sink;
         this.threads = threads;
         this.state = this.source.isPresent() ? ListenerState.IDLE : ListenerState.DISABLED;
+        this.disabledBecause = !settings.enabled() ? "switched off by flow.worker.listen=false"
+                : source.isEmpty() ? "this database sends no notifications" : null;
         this.since = clock.instant();
     }
 
@@ -64,6 +67,11 @@ final class Listener {
 
     Instant since() {
         return since;
+    }
+
+    /** Why the listener is {@link ListenerState#DISABLED}; empty in every other state. */
+    Optional<String> disabledBecause() {
+        return state == ListenerState.DISABLED ? Optional.ofNullable(disabledBecause) : Optional.empty();
     }
 
     synchronized void start() {
@@ -99,6 +107,7 @@ final class Listener {
             loop();
         } catch (RuntimeException | Error e) {
             LOG.log(Level.SEVERE, "the database listener died; the engine finds work by polling only", e);
+            disabledBecause = "the listener died: " + e;
             move(ListenerState.DISABLED);
             throw e;
         }
@@ -112,7 +121,9 @@ final class Listener {
             try {
                 listening = source.orElseThrow().listen(name);
             } catch (UnsupportedOperationException | LinkageError e) {
-                LOG.log(Level.WARNING, "the database cannot notify this engine; it finds work by polling only", e);
+                disabledBecause = String.valueOf(e.getMessage());
+                LOG.log(Level.WARNING, "iterativeflow cannot listen for database notifications, so it finds new"
+                        + " work and results only by polling (flow.worker.poll-interval): " + disabledBecause, e);
                 move(ListenerState.DISABLED);
                 return;
             } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import io.iterativeflow.core.spi.ListenerState;
 import io.iterativeflow.core.spi.Notifications;
 import io.iterativeflow.core.spi.Notifications.Notification;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -55,6 +56,10 @@ final class Wakeups implements Listener.Sink {
 
     Instant since() {
         return listener.since();
+    }
+
+    Optional<String> disabledBecause() {
+        return listener.disabledBecause();
     }
 
     @Override

@@ -8,10 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 /**
  * One open listening connection. {@link #poll(Duration)} waits on the socket for notifications; a connection that
@@ -24,13 +21,15 @@ final class PgListening implements Notifications.Listening {
     private static final int CHECK_TIMEOUT_SECONDS = 5;
 
     private final Connection connection;
-    private final PGConnection pg;
+    private final PgDriver driver;
+    private final Object pg;
     private final String previousName;
     private long lastHeard = System.nanoTime();
     private boolean broken;
 
-    PgListening(Connection connection, PGConnection pg, String previousName) {
+    PgListening(Connection connection, PgDriver driver, Object pg, String previousName) {
         this.connection = connection;
+        this.driver = driver;
         this.pg = pg;
         this.previousName = previousName;
     }
@@ -38,13 +37,8 @@ final class PgListening implements Notifications.Listening {
     @Override
     public List<Notification> poll(Duration timeout) {
         try {
-            PGNotification[] received = pg.getNotifications((int) Math.max(1, Math.min(timeout.toMillis(), 60_000)));
-            List<Notification> notifications = new ArrayList<>(received == null ? 0 : received.length);
-            if (received != null) {
-                for (PGNotification n : received) {
-                    notifications.add(new Notification(n.getName(), n.getParameter()));
-                }
-            }
+            List<Notification> notifications = driver.notifications(pg,
+                    (int) Math.max(1, Math.min(timeout.toMillis(), 60_000)));
             checkAlive(!notifications.isEmpty());
             return notifications;
         } catch (SQLException | RuntimeException e) {

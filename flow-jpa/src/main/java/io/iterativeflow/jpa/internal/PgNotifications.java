@@ -7,11 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
 
 /**
  * PostgreSQL {@code LISTEN} on a dedicated connection taken from the store's data source and unwrapped to the
- * driver's {@link PGConnection}. The connection is named ({@code application_name}) so it can be found in
+ * driver's connection ({@link PgDriver}). The connection is named ({@code application_name}) so it can be found in
  * {@code pg_stat_activity}.
  */
 public final class PgNotifications implements Notifications {
@@ -25,16 +24,6 @@ public final class PgNotifications implements Notifications {
         this.dataSource = dataSource;
     }
 
-    /** Whether the PostgreSQL driver's classes are visible here (in a container they may not be). */
-    public static boolean driverVisible(ClassLoader loader) {
-        try {
-            Class.forName("org.postgresql.PGConnection", false, loader);
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-    }
-
     @Override
     public Listening listen(String name) {
         Connection connection;
@@ -44,7 +33,8 @@ public final class PgNotifications implements Notifications {
             throw StoreErrors.map(new IllegalStateException("cannot open the listening connection", e));
         }
         try {
-            PGConnection pg = unwrap(connection);
+            PgDriver driver = driver(connection);
+            Object pg = driver.unwrap(connection);
             if (!connection.getAutoCommit()) {
                 connection.setAutoCommit(true);
             }
@@ -54,7 +44,7 @@ public final class PgNotifications implements Notifications {
                     statement.execute("LISTEN " + channel);
                 }
             }
-            return new PgListening(connection, pg, previousName);
+            return new PgListening(connection, driver, pg, previousName);
         } catch (SQLException | RuntimeException e) {
             PgListening.closeQuietly(connection);
             if (e instanceof UnsupportedOperationException unsupported) {
@@ -64,13 +54,16 @@ public final class PgNotifications implements Notifications {
         }
     }
 
-    private static PGConnection unwrap(Connection connection) {
+    private static PgDriver driver(Connection connection) {
         try {
-            return connection.unwrap(PGConnection.class);
-        } catch (SQLException | LinkageError e) {
-            throw new UnsupportedOperationException("the data source's connections are not PostgreSQL connections"
-                    + " that this application can unwrap (" + e + "); make the PostgreSQL driver visible to the"
-                    + " application to get notifications", e);
+            return PgDriver.of(connection);
+        } catch (SQLException | UnsupportedOperationException | LinkageError e) {
+            UnsupportedOperationException unsupported = new UnsupportedOperationException(e.getMessage()
+                    + "; give the engine a data source whose connections unwrap to the driver's connection (a"
+                    + " data source of the server or a pool such as HikariCP does), or set flow.worker.listen=false"
+                    + " to rely on polling without this warning");
+            unsupported.initCause(e);
+            throw unsupported;
         }
     }
 
