@@ -11,7 +11,8 @@ import org.eclipse.microprofile.health.Liveness;
 
 /**
  * Down when the dispatcher stopped making progress: runs are ready, yet no claim round finished for
- * {@link EngineProbe#stallAfter()} (ten poll intervals, at least 30 seconds). A restart is the cure for that; a
+ * {@link EngineProbe#stallAfter()} (ten poll intervals, at least 30 seconds); a round that finds every worker busy
+ * does not count, so workers stuck in steps that long take it down too. A restart is the cure for that; a
  * database outage is not, so it leaves this check up (readiness reports it).
  */
 @Liveness

@@ -59,7 +59,11 @@ final class Dispatcher {
         }
     }
 
-    /** When the last claim round ended (engine time); empty before the first. For the liveness check. */
+    /**
+     * When the last claim round that asked the database for work ended (engine time); empty before the first. A
+     * round that finds every worker busy does not count: workers stuck in their steps stall the dispatcher too. For
+     * the liveness check.
+     */
     Optional<Instant> lastRound() {
         return Optional.ofNullable(lastRound);
     }
@@ -105,8 +109,9 @@ final class Dispatcher {
     private void drain() {
         try {
             while (open && wanted.getAndSet(false)) {
-                claimOnce();
-                lastRound = parts.clock().instant();
+                if (claimOnce()) {
+                    lastRound = parts.clock().instant();
+                }
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "claiming runs failed; trying again at the next poll", e);
@@ -118,19 +123,18 @@ final class Dispatcher {
         }
     }
 
-    private void claimOnce() {
+    /** True when the round asked the database for work; not when every worker was busy. */
+    private boolean claimOnce() {
         synchronized (claiming) {
-            if (open) {
-                claimAndHandOver();
-            }
+            return open && claimAndHandOver();
         }
     }
 
-    private void claimAndHandOver() {
+    private boolean claimAndHandOver() {
         int free = Math.min(slots.availablePermits(), parts.settings().claimBatchSize());
         if (free <= 0) {
             moreWaiting = true;
-            return;
+            return false;
         }
         List<ClaimedRun> claimed = parts.store().claim(parts.instanceId(), free, parts.settings().leaseDuration(),
                 parts.registry().ids());
@@ -148,6 +152,7 @@ final class Dispatcher {
         if (moreWaiting) {
             wanted.set(true);
         }
+        return true;
     }
 
     private void runAndRelease(ClaimedRun run) {

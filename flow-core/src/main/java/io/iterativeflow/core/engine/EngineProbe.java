@@ -94,7 +94,8 @@ public final class EngineProbe {
 
     /**
      * True when the engine runs, runs are ready, and the dispatcher has not finished a claim round for longer than
-     * {@link #stallAfter()}: it stopped making progress. False when it cannot tell (the database is down: readiness
+     * {@link #stallAfter()}: it stopped making progress, or every worker has been busy in the same attempts all that
+     * time (a round that finds no free worker claims nothing and does not count). False when it cannot tell (the database is down: readiness
      * reports that).
      */
     public boolean dispatcherStalled() {

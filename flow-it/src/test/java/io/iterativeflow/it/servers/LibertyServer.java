@@ -73,9 +73,14 @@ public final class LibertyServer implements AutoCloseable {
 
     /** Starts the server and waits until {@code readyPath} (under the root URL) answers 200. */
     public void start(String readyPath) throws IOException, InterruptedException {
+        start(readyPath, START_TIMEOUT);
+    }
+
+    /** {@link #start(String)}, waiting up to {@code patience} for {@code readyPath}. */
+    public void start(String readyPath, Duration patience) throws IOException, InterruptedException {
         run("start");
         await("server " + name + " answering " + readyPath + " (see " + directory().resolve("logs/messages.log")
-                + ")").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> answers(readyPath));
+                + ")").atMost(patience).pollInterval(Duration.ofMillis(250)).until(() -> answers(readyPath));
     }
 
     /** Starts the server without waiting for any application (for deployments that are expected to fail). */
@@ -90,12 +95,17 @@ public final class LibertyServer implements AutoCloseable {
     }
 
     /** Kills the server's JVM with SIGKILL, as a crash or an OOM killer would: no shutdown hook runs. */
-    void kill() throws IOException, InterruptedException {
-        long pid = Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid").resolve(name + ".pid")).trim());
+    public void kill() throws IOException, InterruptedException {
+        long pid = pid();
         ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(
                 "server " + name + " is not running (pid " + pid + ")"));
         process.destroyForcibly();
         process.onExit().join();
+    }
+
+    /** The running server's process id, as its {@code .pid} file names it. */
+    public long pid() throws IOException {
+        return Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid").resolve(name + ".pid")).trim());
     }
 
     void stop() throws IOException, InterruptedException {

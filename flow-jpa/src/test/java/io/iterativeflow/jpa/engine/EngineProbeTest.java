@@ -11,8 +11,10 @@ import io.iterativeflow.jpa.JpaFlowStore;
 import io.iterativeflow.jpa.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -74,5 +76,30 @@ class EngineProbeTest extends EngineTestBase {
         engine.flow(ECHO).start("never claimed");
         fixture.clock().advance(EngineProbe.QUEUE_CACHE.plusSeconds(1));
         assertThat(engine.probe().dispatcherStalled()).isTrue();
+    }
+
+    @Test
+    void a_dispatcher_whose_workers_are_all_stuck_in_steps_while_runs_are_ready_is_stalled() {
+        CountDownLatch gate = new CountDownLatch(1);
+        FlowDefinition<String, String> stuck = FlowDefinition.builder("stuck", String.class, String.class)
+                .body((ctx, in) -> ctx.step("wait", String.class, s -> {
+                    gate.await(1, TimeUnit.MINUTES);
+                    return in;
+                })).build();
+        // one worker, and a lease that outlasts the jump of the clock below (a lost lease would free the worker)
+        Engine engine = fixture.start(b -> b.settings(EngineFixture.FAST.withConcurrency(1)
+                .withLeaseDuration(Duration.ofMinutes(10))), stuck);
+        String first = engine.flow(stuck).start("first");
+        await().atMost(WAIT).until(() -> engine.probe().inFlight() == 1);
+        String second = engine.flow(stuck).start("waits for a worker");
+
+        fixture.clock().advance(engine.probe().stallAfter().plusSeconds(1));
+        // the poll timer keeps waking the dispatcher; rounds that find no free worker must not count as progress
+        await().atMost(WAIT).during(Duration.ofMillis(500)).until(() -> engine.probe().dispatcherStalled());
+
+        gate.countDown();
+        assertThat(engine.flow(stuck).result(first, WAIT)).isEqualTo("first");
+        assertThat(engine.flow(stuck).result(second, WAIT)).isEqualTo("waits for a worker");
+        assertThat(engine.probe().dispatcherStalled()).isFalse();
     }
 }
