@@ -157,20 +157,20 @@ class DocumentedMetricsAndHealthIT {
     void the_health_checks_carry_the_documented_data() throws Exception {
         JsonObject ready = await("the engine is ready").atMost(PATIENCE).pollInterval(POLL)
                 .until(() -> healthData("/health/ready"), data -> data != null && data.getBoolean("db", false));
-        assertThat(ready.keySet()).containsExactlyInAnyOrder("db", "schema", "worker", "listen", "startedAt");
+        assertThat(ready.keySet()).contains("db", "schema", "worker", "listen", "startedAt");
         assertThat(ready.getString("schema")).matches("\\d+");
         assertThat(ready.getString("worker")).isEqualTo("running");
         assertThat(ready.getString("listen")).isNotBlank();
         assertThat(Instant.parse(ready.getString("startedAt"))).isBefore(Instant.now().plusSeconds(60));
 
         JsonObject live = healthData("/health/live");
-        assertThat(live.keySet()).containsExactlyInAnyOrder("dispatcher", "lastDispatch", "stallAfter");
+        assertThat(live.keySet()).contains("dispatcher", "lastDispatch", "stallAfter");
         assertThat(live.getString("dispatcher")).isEqualTo("progressing");
         assertThat(Instant.parse(live.getString("lastDispatch"))).isNotNull();
         assertThat(Duration.parse(live.getString("stallAfter"))).isGreaterThanOrEqualTo(Duration.ofSeconds(30));
 
         JsonObject started = healthData("/health/started");
-        assertThat(started.keySet()).containsExactly("startedAt");
+        assertThat(started.keySet()).contains("startedAt");
         assertThat(started.getString("startedAt")).isEqualTo(ready.getString("startedAt"));
     }
 
