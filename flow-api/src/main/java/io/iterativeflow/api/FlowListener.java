@@ -12,7 +12,10 @@ import java.time.Duration;
  */
 public interface FlowListener {
 
-    /** A run was created (not a start that returned an existing run for the same idempotency key). */
+    /**
+     * A run was created: by a start, or as the child a run invokes (not a start or invoke that found an existing run
+     * for the same idempotency key).
+     */
     default void runStarted(RunEvent run) {
     }
 

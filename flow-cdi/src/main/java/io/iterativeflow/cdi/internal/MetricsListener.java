@@ -16,6 +16,7 @@ import org.eclipse.microprofile.metrics.Timer;
 final class MetricsListener implements FlowListener {
 
     private static final String FLOW = "flow";
+    private static final String RESULT = "result";
     private static final String STARTED = "flow_runs_started";
     private static final String STARTED_HELP = "Runs created";
     private static final String COMPLETED = "flow_runs_completed";
@@ -24,8 +25,17 @@ final class MetricsListener implements FlowListener {
     private static final String FAILED_HELP = "Runs that failed";
     private static final String CANCELED = "flow_runs_canceled";
     private static final String CANCELED_HELP = "Runs that were canceled";
+    private static final String SUSPENSIONS = "flow_suspensions";
+    private static final String SUSPENSIONS_HELP = "Attempts that ended because the run waits (sleep, signal, child,"
+            + " retry)";
+    private static final String SIGNALS = "flow_signals";
+    private static final String SIGNALS_HELP = "Signals sent, by what became of them";
+    private static final List<String> SIGNAL_RESULTS = List.of("delivered", "buffered", "duplicate", "expired",
+            "invalidpayload");
     private static final String SWEEPS = "flow_reconciler_sweeps";
     private static final String SWEEPS_HELP = "Sweeps for runs whose owner stopped renewing its lease";
+    private static final String RECLAIMED = "flow_reconciler_reclaimed_runs";
+    private static final String RECLAIMED_HELP = "Runs made ready again by the reconciler";
 
     private final MetricRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -35,15 +45,20 @@ final class MetricsListener implements FlowListener {
         this.registry = registry;
     }
 
-    /** Creates the per-flow run counters and the sweep counter at zero. */
+    /** Creates every counter at zero: per flow, per signal result, and the reconciler's. */
     void preRegister(List<String> flowNames) {
         for (String flow : flowNames) {
             counter(STARTED, STARTED_HELP, FLOW, flow);
             counter(COMPLETED, COMPLETED_HELP, FLOW, flow);
             counter(FAILED, FAILED_HELP, FLOW, flow);
             counter(CANCELED, CANCELED_HELP, FLOW, flow);
+            counter(SUSPENSIONS, SUSPENSIONS_HELP, FLOW, flow);
+        }
+        for (String result : SIGNAL_RESULTS) {
+            counter(SIGNALS, SIGNALS_HELP, RESULT, result);
         }
         counter(SWEEPS, SWEEPS_HELP, null, null);
+        counter(RECLAIMED, RECLAIMED_HELP, null, null);
     }
 
     @Override
@@ -68,21 +83,19 @@ final class MetricsListener implements FlowListener {
 
     @Override
     public void runSuspended(RunEvent run) {
-        count("flow_suspensions", "Attempts that ended because the run waits (sleep, signal, retry)", "flow",
-                run.flowName());
+        count(SUSPENSIONS, SUSPENSIONS_HELP, FLOW, run.flowName());
     }
 
     @Override
     public void signalSent(SignalEvent signal) {
-        count("flow_signals", "Signals sent, by what became of them", "result", signal.result());
+        count(SIGNALS, SIGNALS_HELP, RESULT, signal.result());
     }
 
     @Override
     public void reconcilerSwept(int reclaimedRuns) {
         count(SWEEPS, SWEEPS_HELP, null, null);
         if (reclaimedRuns > 0) {
-            counter("flow_reconciler_reclaimed_runs", "Runs made ready again by the reconciler", null, null)
-                    .inc(reclaimedRuns);
+            counter(RECLAIMED, RECLAIMED_HELP, null, null).inc(reclaimedRuns);
         }
     }
 

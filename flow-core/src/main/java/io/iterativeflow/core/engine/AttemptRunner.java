@@ -51,6 +51,7 @@ final class AttemptRunner {
         }
         AttemptWrites writes = new AttemptWrites(parts.store(), parts.clock(), attempt, run.history().size(),
                 parts.wakes());
+        writes.onChildStarted(child -> RunEvents.started(parts, child));
         StepRunner steps = new StepRunner(run.runId().toString(), attempt, writes, parts.stepInvoker(),
                 parts.codec(), parts.settings().defaultStepTimeout(),
                 parts.settings().limits().maxStepResultBytes(),

@@ -30,6 +30,7 @@ final class AttemptWrites {
     private int position;
     private volatile boolean suspended;
     private Consumer<String> beforeSuspend = key -> { };
+    private Consumer<NewRun> childStarted = child -> { };
 
     AttemptWrites(FlowStore store, FlowClock clock, Attempt attempt, int recordedEntries,
             EngineParts.WakeScheduler wakes) {
@@ -115,6 +116,9 @@ final class AttemptWrites {
         switch (outcome.kind()) {
             case LEASE_LOST -> throw lost();
             case WAITING -> {
+                if (child.id().equals(outcome.childRunId())) {
+                    childStarted.accept(child); // created by this call, not found or adopted
+                }
                 suspended = true;
                 wakes.wakeAt(clock.instant());
                 throw new Suspended("waiting for child run " + outcome.childRunId());
@@ -123,6 +127,11 @@ final class AttemptWrites {
                 return outcome;
             }
         }
+    }
+
+    /** Told of each child run this attempt created (committed), so children count as started runs. */
+    void onChildStarted(Consumer<NewRun> listener) {
+        this.childStarted = listener;
     }
 
     /** A check run before each suspension for a timer, with the timer's key; it may throw to stop the suspension. */

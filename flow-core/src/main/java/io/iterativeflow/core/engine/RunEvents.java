@@ -4,6 +4,7 @@ import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowListener;
 import io.iterativeflow.api.FlowListener.RunEvent;
 import io.iterativeflow.core.spi.ClaimedRun;
+import io.iterativeflow.core.spi.NewRun;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -19,6 +20,11 @@ final class RunEvents {
 
     static RunEvent of(ClaimedRun run) {
         return new RunEvent(run.flowName(), run.flowVersion(), run.runId().toString());
+    }
+
+    static void started(EngineParts parts, NewRun run) {
+        parts.listeners().fire("runStarted", l -> l.runStarted(new RunEvent(run.flowName(), run.flowVersion(),
+                run.id().toString())));
     }
 
     static void completed(EngineParts parts, ClaimedRun run) {
