@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.iterativeflow.core.spi.ClaimedRun;
+import io.iterativeflow.jpa.testing.LockWaits;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -34,7 +35,7 @@ class CancelDeadlockTest extends StoreTestBase {
             execute(ending, "UPDATE workflow.runs SET status = 'completed' WHERE id = ?", child);
             CompletableFuture<Optional<Boolean>> cancel = CompletableFuture.supplyAsync(
                     () -> store.cancel(parent.runId(), "stop"));
-            await().atMost(Duration.ofMinutes(1)).until(() -> waitingForALock() > 0);
+            await().atMost(Duration.ofMinutes(1)).until(() -> LockWaits.waiting(db) > 0);
             try {
                 execute(ending, "UPDATE workflow.runs SET updated_at = updated_at WHERE id = ?", parent.runId());
                 ending.commit();
@@ -47,13 +48,6 @@ class CancelDeadlockTest extends StoreTestBase {
         assertThat(canceled).contains(true);
         assertThat(status(parent.runId())).isEqualTo("canceled");
         assertThat(status(child)).isIn("completed", "canceled");
-    }
-
-    private static long waitingForALock() {
-        return db.isH2()
-                ? sql().count("SELECT count(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL")
-                : sql().count("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                        + " AND wait_event_type = 'Lock'");
     }
 
     private static void execute(Connection connection, String statement, UUID id) throws SQLException {
