@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.iterativeflow.core.spi.ClaimedRun;
+import io.iterativeflow.jpa.testing.LockWaits;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -62,18 +63,11 @@ class CancelDescendantRaceTest extends StoreTestBase {
 
             CompletableFuture<Optional<Boolean>> cancel = CompletableFuture.supplyAsync(
                     () -> store.cancel(runId, "stop"));
-            await().atMost(Duration.ofMinutes(1)).until(() -> waitingForALock() > 0);
+            await().atMost(Duration.ofMinutes(1)).until(() -> LockWaits.waiting(db) > 0);
             assertThat(cancel).isNotDone();
             invoker.commit();
             return cancel.get(1, TimeUnit.MINUTES);
         }
-    }
-
-    private static long waitingForALock() {
-        return db.isH2()
-                ? sql().count("SELECT count(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL")
-                : sql().count("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                        + " AND wait_event_type = 'Lock'");
     }
 
     private static void execute(Connection connection, String statement, UUID... ids) throws Exception {

@@ -16,7 +16,7 @@ class NamesTest {
 
     @Test
     void null_blank_long_and_key_characters_are_refused_with_argument_invalid() {
-        for (String bad : new String[] {null, " ", "x".repeat(201), "a:1", "a#b"}) {
+        for (String bad : new String[] {null, " ", "x".repeat(201), "a:1", "a#b", "a\u0000b"}) {
             assertThatThrownBy(() -> Names.checkStepName("step", bad))
                     .isInstanceOfSatisfying(FlowException.class,
                             e -> assertThat(e.code()).isEqualTo(FlowErrorCode.ARGUMENT_INVALID))

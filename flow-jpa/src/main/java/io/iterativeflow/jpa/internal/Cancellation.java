@@ -1,7 +1,9 @@
 package io.iterativeflow.jpa.internal;
 
+import io.iterativeflow.api.FlowException;
 import io.iterativeflow.core.spi.FlowClock;
 import jakarta.persistence.EntityManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -122,6 +124,12 @@ public final class Cancellation {
             WHERE id = :parentId AND status = 'awaiting_child' AND wait_key = :parentKey
             """.formatted(H2Sql.NOW);
 
+    /** PostgreSQL's {@code deadlock_detected}. */
+    private static final String DEADLOCK = "40P01";
+    /** H2 reports a deadlock as a serialization failure. */
+    private static final String H2_DEADLOCK = "40001";
+    private static final int DEADLOCK_TRIES = 3;
+
     private final Transactions tx;
     private final FlowClock clock;
 
@@ -130,7 +138,29 @@ public final class Cancellation {
         this.clock = clock;
     }
 
+    /**
+     * Cancels the run and its descendants. A cancel locks a parent before its children while a child that ends locks
+     * itself before waking its parent, so the two can deadlock; the database then rolls one of them back, and a
+     * cancel rolled back that way is simply run again (the child, if it was the one rolled back, is canceled anyway).
+     */
     public Optional<Boolean> cancel(UUID runId, String reason) {
+        for (int tries = 1; ; tries++) {
+            try {
+                return cancelOnce(runId, reason);
+            } catch (FlowException e) {
+                if (tries >= DEADLOCK_TRIES || !deadlocked(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean deadlocked(FlowException e) {
+        SQLException sql = StoreErrors.sqlCause(e);
+        return sql != null && (DEADLOCK.equals(sql.getSQLState()) || H2_DEADLOCK.equals(sql.getSQLState()));
+    }
+
+    private Optional<Boolean> cancelOnce(UUID runId, String reason) {
         if (tx.dialect() == Dialect.H2) {
             return tx.inTransaction(em -> cancelH2(em, runId, reason));
         }
