@@ -70,6 +70,8 @@ class KnownFindingsIT {
                 "start delay");
         expect(post(START + "?tags=a%00", "application/json", "{\"id\":\"d\"}"), 400, "ARGUMENT_INVALID", "NUL");
         expect(get("/runs?limit=%zz"), 400, "BAD_REQUEST", "percent-escape");
+        expect(send(HostileRequest.postJson("", api() + START, "{\"id\":\"k\"}").with("Idempotency-Key",
+                "nul\u0000key")), 400, "ARGUMENT_INVALID", "idempotency key holds a NUL");
     }
 
     @Test

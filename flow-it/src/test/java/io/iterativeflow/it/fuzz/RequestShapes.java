@@ -39,7 +39,7 @@ final class RequestShapes {
             "application/json;q=0", "*/*;q=abc", "text/plain, application/json;q=0.1", "a/" + "b".repeat(3_000),
             "application/json; charset=nonsense", "image/png", "*/*", "");
     private static final List<String> KEYS = List.of("k".repeat(600), "k".repeat(6_000), "   ", "ключ-🔑",
-            "%00", "\t", "a,b", "x".repeat(512));
+            "%00", "\t", "a,b", "x".repeat(512), "nul\u0000key", "\u0000");
     private static final List<String> AUTHORIZATIONS = List.of("Basic !!!", "Bearer x", "Basic "
             + Base64.getEncoder().encodeToString("nobody:wrong".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
             "Digest x", "Basic");
