@@ -109,7 +109,7 @@ public class FlowsResource {
         for (String tag : tags) {
             for (String part : tag.split(",")) {
                 if (!part.isBlank()) {
-                    allTags.add(part.trim());
+                    allTags.add(part.strip());
                 }
             }
         }

@@ -1,6 +1,8 @@
 package io.iterativeflow.rest.internal;
 
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -15,18 +17,21 @@ import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.Providers;
 
 /**
- * The answers the REST runtime gives on its own (no such path, wrong method, unacceptable or unsupported media type,
- * a request it cannot parse) as JSON errors with a code and a message, for requests under the module's paths
+ * The failures the REST runtime meets on its own (no such path, wrong method, unacceptable or unsupported media type, a
+ * header or query it cannot parse) as JSON errors with a code and a message, for requests under the module's paths
  * ({@code flows/...} and {@code runs/...} of the application's REST root).
  *
- * <p>Other paths belong to the application: for them this mapper hands the exception to the application's own mapper
- * of a wider type ({@code RuntimeException}, {@code Exception}, {@code Throwable}) when there is one, and otherwise
- * answers exactly what the runtime would have. Its priority is below the default one, so an application's own mapper
- * of {@code WebApplicationException} takes precedence everywhere.
+ * <p>Other paths belong to the application: for them this mapper hands the exception on to the mapper the runtime
+ * would otherwise have chosen (the application's or the server's mapper of {@code Exception} or {@code Throwable});
+ * without one, a {@code WebApplicationException} gets its own response and anything else is rethrown, as if this
+ * mapper did not exist. Its priority is below the default one, so an application's own mapper of
+ * {@code RuntimeException} takes precedence everywhere, and its mappers of narrower types do anyway.
  */
 @Provider
 @Priority(Priorities.USER + 1000)
-public class HttpErrors implements ExceptionMapper<WebApplicationException> {
+public class HttpErrors implements ExceptionMapper<RuntimeException> {
+
+    private static final Logger LOG = Logger.getLogger(HttpErrors.class.getName());
 
     @Context
     UriInfo uri;
@@ -35,12 +40,15 @@ public class HttpErrors implements ExceptionMapper<WebApplicationException> {
     Providers providers;
 
     @Override
-    public Response toResponse(WebApplicationException e) {
-        Response original = e.getResponse();
+    public Response toResponse(RuntimeException e) {
+        Response original = e instanceof WebApplicationException web ? web.getResponse() : null;
         if (!ModulePaths.matches(uri)) {
             return othersAnswer(e, original);
         }
-        int status = original == null ? 500 : original.getStatus();
+        int status = original == null ? 400 : original.getStatus();
+        if (original == null) {
+            LOG.log(Level.FINE, "a request under the iterativeflow REST API could not be read", e);
+        }
         Response.ResponseBuilder answer = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorBody(code(status), message(status), null, List.of()));
         if (original != null && original.getHeaderString(HttpHeaders.ALLOW) != null) {
@@ -49,13 +57,15 @@ public class HttpErrors implements ExceptionMapper<WebApplicationException> {
         return answer.build();
     }
 
-    private Response othersAnswer(WebApplicationException e, Response original) {
-        ExceptionMapper<RuntimeException> wider = providers == null ? null
-                : providers.getExceptionMapper(RuntimeException.class);
-        if (wider != null && !wider.getClass().getName().startsWith("org.jboss.resteasy.")) {
+    private Response othersAnswer(RuntimeException e, Response original) {
+        ExceptionMapper<Exception> wider = providers == null ? null : providers.getExceptionMapper(Exception.class);
+        if (wider != null && wider.getClass() != HttpErrors.class) {
             return wider.toResponse(e);
         }
-        return original;
+        if (original != null) {
+            return original;
+        }
+        throw e;
     }
 
     static String code(int status) {

@@ -24,6 +24,18 @@ final class ModulePaths {
         return path.startsWith(root) ? path.substring(root.length()) : path;
     }
 
+    /** Whether any segment of a raw request path is {@code flows} or {@code runs} (the REST root is not known here). */
+    static boolean anySegmentIsOurs(String rawPath) {
+        for (String segment : rawPath.split("/")) {
+            int matrix = segment.indexOf(';');
+            String name = matrix < 0 ? segment : segment.substring(0, matrix);
+            if (name.equals("flows") || name.equals("runs")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean firstSegmentIsOurs(String relativePath) {
         String path = relativePath.startsWith("/") ? relativePath.substring(1) : relativePath;
         int slash = path.indexOf('/');

@@ -38,7 +38,7 @@ public final class RunQueries {
         for (String value : values) {
             for (String part : value.split(",")) {
                 if (!part.isBlank()) {
-                    parts.add(part.trim());
+                    parts.add(part.strip());
                 }
             }
         }

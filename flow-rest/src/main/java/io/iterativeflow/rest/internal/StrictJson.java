@@ -5,10 +5,10 @@ import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
@@ -29,6 +29,9 @@ public final class StrictJson {
     private static final int MAX_EXPONENT = 308;
     private static final int MIN_EXPONENT = -324;
 
+    /** Looked up once: {@code Json.createParser} looks the provider up on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     /** The place of a field name not read yet. */
     private static final Object PENDING = new Object();
 
@@ -40,7 +43,7 @@ public final class StrictJson {
     /** The value of {@code text}; {@link BodyProblem} when it is not one storable JSON value. */
     public static JsonValue read(String text) {
         new StrictJson().check(text);
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             return reader.readValue();
         } catch (JsonException e) {
             throw new BodyProblem("the body is not valid JSON; check its syntax");
@@ -51,7 +54,7 @@ public final class StrictJson {
         if (text.isBlank()) {
             throw new BodyProblem("the body is empty; send a JSON value");
         }
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(text))) {
             do {
                 step(parser, parser.next());
             } while (!path.isEmpty());

@@ -48,6 +48,20 @@ class BodyTextTest {
     }
 
     @Test
+    void container_pages_and_the_query_check_recognise_the_modules_paths_and_malformed_escapes() {
+        assertThat(ModulePaths.anySegmentIsOurs("/app/api/runs/%2e%2e")).isTrue();
+        assertThat(ModulePaths.anySegmentIsOurs("/app/flows;x=1/a")).isTrue();
+        assertThat(ModulePaths.anySegmentIsOurs("/app/api/running")).isFalse();
+        assertThat(QueryCheck.wellFormed("limit=5&tag=a%20b")).isTrue();
+        assertThat(QueryCheck.wellFormed("limit=%zz")).isFalse();
+        assertThat(QueryCheck.wellFormed("limit=%")).isFalse();
+        assertThat(ContainerErrors.refusedUri(new IllegalStateException("x", new java.io.IOException(
+                "CWWWC0005I: The request URI has invalid or improperly encoded characters")))).isTrue();
+        assertThat(ContainerErrors.refusedUri(new IllegalStateException("other"))).isFalse();
+        assertThat(ContainerErrors.refusedUri(null)).isFalse();
+    }
+
+    @Test
     void echoed_caller_text_is_shortened_and_its_control_characters_escaped() {
         assertThat(Answers.shown("a\u0000b\"")).isEqualTo("a\\u0000b\"");
         assertThat(Answers.shown("x".repeat(100))).hasSize(81);
