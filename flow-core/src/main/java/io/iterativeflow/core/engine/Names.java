@@ -23,10 +23,6 @@ final class Names {
             throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, what + " name '" + name + "' must not contain ':'"
                     + " or '#': the engine uses them in cursor keys (name:1, name:2 for repeated occurrences)");
         }
-        if (name.indexOf('\u0000') >= 0) {
-            throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, what + " name must not contain a NUL character"
-                    + " (U+0000): the database cannot store it");
-        }
-        return name;
+        return Texts.check(what + " name", name);
     }
 }
