@@ -62,7 +62,7 @@ final class FaultApp {
         List<String> runIds = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             HttpRequest request = HttpRequest.newBuilder(server.uri(NAME + "/api/flows/" + flow + "/runs"))
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").timeout(Duration.ofMinutes(2))
                     .POST(HttpRequest.BodyPublishers.ofString(input)).build();
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 201) {

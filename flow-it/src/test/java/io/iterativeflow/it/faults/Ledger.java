@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -25,7 +26,7 @@ import io.iterativeflow.it.TestDatabase;
  */
 final class Ledger {
 
-    private static final String EFFECTS = """
+    private static final String SORTED = """
             with recorded as (
                 select run_id, cursor_key, attempt from workflow.events
                 where type = 'step_completed' and run_id = any(?)
@@ -35,6 +36,9 @@ final class Ledger {
                 left join recorded r on r.run_id = l.run_id and r.cursor_key = l.step
                 where l.run_id = any(?)
             )
+            """;
+
+    private static final String EFFECTS = SORTED + """
             select
                 (select count(*) from effects) as effects,
                 (select count(*) from effects where attempt > recorded_by) as re_executed,
@@ -45,6 +49,24 @@ final class Ledger {
                          where recorded_by is null or attempt < recorded_by group by run_id, incarnation) cut)
                   as unexplained,
                 (select count(*) from effects where recorded_by is null or attempt < recorded_by) as cut_off
+            """;
+
+    /** The runs with an effect that is neither a recorded try nor explained by a kill, for the report. */
+    private static final String SUSPECT_RUNS = SORTED + """
+            select distinct run_id from effects where attempt > recorded_by
+            union select run_id from effects where attempt = recorded_by group by run_id, step having count(*) > 1
+            union select run_id from effects where recorded_by is null or attempt < recorded_by
+                group by run_id, incarnation having count(*) > case when incarnation = any(?) then 1 else 0 end
+            """;
+
+    private static final String HISTORY = """
+            select 'effect ' || step || ' try ' || try || ' attempt ' || attempt || ' jvm ' || incarnation, at
+            from public.it_fault_ledger where run_id = ?
+            union all
+            select 'event ' || type || ' ' || coalesce(cursor_key, '') || ' attempt ' || attempt || ' '
+                   || coalesce(detail, ''), at
+            from workflow.events where run_id = ?
+            order by 2
             """;
 
     /** What the ledger says about a set of runs. */
@@ -72,6 +94,31 @@ final class Ledger {
                 return new Findings(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4));
             }
         }
+    }
+
+    /** The history (effects and engine events, in time order) of every run with a suspect effect. */
+    List<String> suspects(List<String> runIds, Collection<Long> killed) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Connection connection = database.connect();
+                PreparedStatement runs = connection.prepareStatement(SUSPECT_RUNS);
+                PreparedStatement history = connection.prepareStatement(HISTORY)) {
+            runs.setArray(1, uuids(connection, runIds));
+            runs.setArray(2, uuids(connection, runIds));
+            runs.setArray(3, connection.createArrayOf("bigint", killed.toArray()));
+            try (ResultSet run = runs.executeQuery()) {
+                while (run.next()) {
+                    lines.add("run " + run.getString(1) + ":");
+                    history.setObject(1, run.getObject(1));
+                    history.setObject(2, run.getObject(1));
+                    try (ResultSet line = history.executeQuery()) {
+                        while (line.next()) {
+                            lines.add("  " + line.getString(2) + " " + line.getString(1));
+                        }
+                    }
+                }
+            }
+        }
+        return lines;
     }
 
     long effects(List<String> runIds) throws SQLException {
