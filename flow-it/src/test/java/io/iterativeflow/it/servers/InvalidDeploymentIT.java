@@ -57,14 +57,18 @@ class InvalidDeploymentIT {
                         "META-INF/microprofile-config.properties");
         try (LibertyServer server = LibertyServer.create("flowBroken", 14, war, List.of())) {
             server.startServerOnly();
-            await("the application's start to fail (CWWKZ0002E) in " + server.directory())
+            await("the application not to start (CWWKZ0012I) in " + server.directory())
                     .atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> server.messages().contains("CWWKZ0002E"));
+                    .until(() -> server.messages().contains("CWWKZ0012I"));
 
             String log = server.messages();
-            assertThat(log.substring(log.indexOf("CWWKZ0002E"))).contains("application " + APP)
-                    .contains("FLOWCDI033").contains("'concurrent/flows' (flow.worker.executor)");
-            assertThat(log).as("no engine started").doesNotContain("flow definition(s)");
+            assertThat(log).contains("The application " + APP + " was not started")
+                    .contains("[CONFIG_INVALID] FLOWCDI033: no managed executor for iterativeflow: the JNDI lookup of"
+                            + " 'concurrent/flows' (flow.worker.executor) failed")
+                    .as("no engine started").doesNotContain("flow definition(s)");
+            HttpResponse<Void> ping = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    server.uri(APP + "/api/ping")).GET().build(), HttpResponse.BodyHandlers.discarding());
+            assertThat(ping.statusCode()).as("the broken application serves nothing").isEqualTo(404);
         }
     }
 }
