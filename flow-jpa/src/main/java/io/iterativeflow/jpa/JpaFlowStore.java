@@ -330,7 +330,7 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
         return inFlight.keys(runId);
     }
 
-    /** PostgreSQL notifications on a dedicated connection, when the driver is visible; see {@link Notifications}. */
+    /** PostgreSQL notifications on a dedicated connection (on H2: none); see {@link Notifications}. */
     @Override
     public Optional<Notifications> notifications() {
         return notifications;

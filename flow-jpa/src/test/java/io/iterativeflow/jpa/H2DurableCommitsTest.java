@@ -6,7 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
 import io.iterativeflow.migrations.FlowMigrations;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,6 +32,9 @@ class H2DurableCommitsTest {
 
     @TempDir
     Path dir;
+
+    /** Enough for the writer to commit for a while: H2 would lose what it committed in the last 500 ms. */
+    private static final int COMMITS = 400;
 
     private JdbcDataSource owner;
 
@@ -46,6 +56,34 @@ class H2DurableCommitsTest {
             assertThat(setting(owner, "WRITE_DELAY")).isEqualTo("0");
             assertThat(setting(owner, "DB_CLOSE_DELAY")).as("kept open, so the setting stays").isEqualTo("-1");
         }
+    }
+
+    @Test
+    void a_process_killed_with_sigkill_keeps_every_step_the_store_had_recorded() throws Exception {
+        String url = "jdbc:h2:" + dir.resolve("killed") + ";LOCK_TIMEOUT=10000";
+        Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), H2CommitWriter.class.getName(), url)
+                .redirectError(dir.resolve("writer.err").toFile()).start();
+        List<String> committed = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null && committed.size() < COMMITS; line = out.readLine()) {
+                committed.add(line);
+            }
+            writer.destroyForcibly().waitFor(); // SIGKILL while the writer keeps committing
+        }
+        assertThat(committed).as("committed before the kill (see %s)", dir.resolve("writer.err")).hasSize(COMMITS);
+
+        owner = dataSource("sa");
+        owner.setURL(url);
+        Set<String> stored = new HashSet<>();
+        try (Connection connection = owner.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT CAST(run_id AS VARCHAR) FROM workflow.steps")) {
+            while (rows.next()) {
+                stored.add(rows.getString(1));
+            }
+        }
+        assertThat(committed).as("runs whose step was recorded before the kill, with the step still stored").allMatch(stored::contains);
     }
 
     @Test

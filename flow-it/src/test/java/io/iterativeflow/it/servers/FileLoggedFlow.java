@@ -11,7 +11,8 @@ import io.iterativeflow.api.FlowBody;
 import io.iterativeflow.api.FlowContext;
 
 /**
- * Runs inside Liberty: {@value #STEPS} steps that each take {@code workMillis}. Every execution of a step appends
+ * Runs inside Liberty: {@value #STEPS} steps that each take {@code workMillis}, and after the first a wait for the
+ * signal {@value #SIGNAL}, so that a test can let many runs finish at once. Every execution of a step appends
  * {@code <runId> <step>} to the file named by the system property {@value #LOG_PROPERTY}, outside the database, so a
  * test sees each execution even when the database lost what the engine had recorded.
  */
@@ -21,6 +22,7 @@ public class FileLoggedFlow implements FlowBody<FileLoggedFlow.Job, Integer> {
     static final String NAME = "it-file-logged";
     static final int STEPS = 3;
     static final String LOG_PROPERTY = "flow.it.execution-log";
+    static final String SIGNAL = "finish";
 
     /** The input: how long each step works. */
     public record Job(int workMillis) {
@@ -37,6 +39,9 @@ public class FileLoggedFlow implements FlowBody<FileLoggedFlow.Job, Integer> {
                 TimeUnit.MILLISECONDS.sleep(job.workMillis()); // the step's "work"
                 return n;
             });
+            if (i == 1) {
+                ctx.signal(SIGNAL, String.class);
+            }
         }
         return total;
     }

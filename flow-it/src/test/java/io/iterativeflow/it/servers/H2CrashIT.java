@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,8 +31,9 @@ import io.iterativeflow.it.rest.RestApplication;
 
 /**
  * The reference server.xml's defaults, that is the embedded H2 database, and kill -9 of the server JVM right after
- * runs completed: after a restart, every run the API had shown completed is still completed with the same history,
- * and none of its steps ran again.
+ * runs completed: the runs wait for a signal, all are signalled, and the server dies as soon as the API has shown
+ * them completed. After a restart, every one of them is still completed after the same attempts, and none of its
+ * steps ran again (each step logs its executions to a file).
  */
 class H2CrashIT {
 
@@ -70,14 +70,16 @@ class H2CrashIT {
                 runIds.add(start(server));
             }
 
-            AtomicReference<Map<String, Integer>> seen = new AtomicReference<>(Map.of());
-            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> {
-                seen.set(completedAttempts(server));
-                return seen.get().size() >= RUNS / 3;
-            });
-            server.kill();
-            Map<String, Integer> completedAtKill = seen.get();
-            assertThat(completedAtKill.size()).as("runs still in flight at the kill").isLessThan(RUNS);
+            await().atMost(PATIENCE).until(() -> waiting(server) == RUNS);
+            for (String runId : runIds) {
+                signal(server, runId);
+            }
+            String last = runIds.get(RUNS - 1);
+            JsonObject result = json(get(server, "runs/" + last + "/result?timeout=120s").body());
+            Map<String, Integer> completedAtKill = completedAttempts(server);
+            server.kill(); // at once: these runs completed a few hundred milliseconds ago at most
+            assertThat(result.getString("status")).as(result.toString()).isEqualTo("completed");
+            assertThat(completedAtKill).containsKey(last);
 
             server.start(APP + "/api/ping");
             await().atMost(PATIENCE).until(() -> completedAttempts(server).keySet().containsAll(runIds));
@@ -105,20 +107,38 @@ class H2CrashIT {
     private String start(LibertyServer server) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.uri(APP + "/api/flows/"
                 + FileLoggedFlow.NAME + "/runs")).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString("{\"workMillis\":60}"))
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString("{\"workMillis\":0}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json(response.body()).getString("runId");
     }
 
-    /** The completed runs of the flow with their attempts, as the API lists them. */
-    private Map<String, Integer> completedAttempts(LibertyServer server) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.uri(APP + "/api/runs?name="
-                + FileLoggedFlow.NAME + "&status=completed&limit=500")).timeout(Duration.ofSeconds(30)).GET().build(),
+    private long waiting(LibertyServer server) throws Exception {
+        return json(get(server, "runs?name=" + FileLoggedFlow.NAME + "&status=awaiting_signal&limit=500").body())
+                .getJsonArray("items").size();
+    }
+
+    private void signal(LibertyServer server, String runId) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.uri(APP + "/api/runs/" + runId
+                + "/signals/" + FileLoggedFlow.SIGNAL)).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString("\"now\"")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    /** The completed runs of the flow with their attempts, as the API lists them. */
+    private Map<String, Integer> completedAttempts(LibertyServer server) throws Exception {
+        HttpResponse<String> response = get(server, "runs?name=" + FileLoggedFlow.NAME
+                + "&status=completed&limit=500");
         return json(response.body()).getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .collect(Collectors.toMap(item -> item.getString("runId"), item -> item.getInt("attempts")));
+    }
+
+    private HttpResponse<String> get(LibertyServer server, String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.uri(APP + "/api/" + path))
+                .timeout(Duration.ofMinutes(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response;
     }
 
     private static JsonObject json(String body) {

@@ -54,10 +54,11 @@ public final class PgNotifications implements Notifications {
         }
     }
 
-    private static PgDriver driver(Connection connection) {
+    /** @throws SQLException when the database fails (retried); unsupported when the driver cannot be reached */
+    private static PgDriver driver(Connection connection) throws SQLException {
         try {
             return PgDriver.of(connection);
-        } catch (SQLException | UnsupportedOperationException | LinkageError e) {
+        } catch (UnsupportedOperationException | LinkageError e) {
             UnsupportedOperationException unsupported = new UnsupportedOperationException(e.getMessage()
                     + "; give the engine a data source whose connections unwrap to the driver's connection (a"
                     + " data source of the server or a pool such as HikariCP does), or set flow.worker.listen=false"
