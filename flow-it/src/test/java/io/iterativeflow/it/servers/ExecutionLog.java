@@ -50,21 +50,6 @@ final class ExecutionLog {
                 + " group by run_id, step having count(*) > 1) twice", runIds);
     }
 
-    /** (run, step) pairs executed more than once in runs that one attempt finished: must never happen. */
-    long stepsExecutedTwiceInRunsNeverTakenOver(List<String> runIds) throws SQLException {
-        return count("select count(*) from (select e.run_id, e.step from public.it_step_executions e"
-                + " join workflow.runs r on r.id = e.run_id where e.run_id = any(?) and r.attempts = 1"
-                + " group by e.run_id, e.step having count(*) > 1) twice", runIds);
-    }
-
-    /**
-     * Attempts beyond the first, summed over the runs: each one followed a lost lease, which may have cut off one
-     * step that had run but was not recorded yet, so it bounds the executions beyond one per step.
-     */
-    long attemptsAfterTheFirst(List<String> runIds) throws SQLException {
-        return count("select coalesce(sum(attempts - 1), 0) from workflow.runs where id = any(?)", runIds);
-    }
-
     /** Runs that needed more than one attempt. */
     long runsClaimedAgain(List<String> runIds) throws SQLException {
         return count("select count(*) from workflow.runs where id = any(?) and attempts > 1", runIds);

@@ -24,7 +24,8 @@ class ServerCrashIT {
     void runs_in_flight_when_the_server_is_killed_complete_after_a_restart_and_no_recorded_step_runs_again()
             throws Exception {
         log.createTable();
-        try (LibertyServer server = LibertyServer.create("flowCrash", 11, ServerApps.war("crash"), List.of())) {
+        try (LibertyServer server = LibertyServer.create("flowCrash", 11,
+                ServerApps.war("crash", ServerApps.SHORT_LEASE), List.of())) {
             server.start("crash/" + ServerApps.READY_PATH);
             List<String> runIds = ServerApps.startRuns(server, "crash", RUNS, "crash-" + UUID.randomUUID(), 400);
 
