@@ -15,8 +15,11 @@ import java.util.UUID;
 /** Reads through the entities and JPQL: a run's state (cheap, for result polling) and its full details. */
 public final class RunReads {
 
-    private static final String STATE = "SELECT r.status, r.flowName, r.flowVersion, r.output, r.errorCode,"
-            + " r.errorMessage FROM FlowRun r WHERE r.id = :id";
+    /** Plain SQL on the hot path of result polling: no query object per call (see {@link SqlCall}). */
+    private static final String STATE = "SELECT status, flow_name, flow_version, CAST(output AS %s) AS output,"
+            + " error_code, error_message FROM workflow.runs WHERE id = :id";
+    private static final String STATE_PG = STATE.formatted("text");
+    private static final String STATE_H2 = STATE.formatted("VARCHAR");
     private static final String STEPS = "SELECT s FROM FlowStep s WHERE s.runId = :id"
             + " ORDER BY s.position, s.createdAt, s.cursorKey";
     private static final String TIMERS = "SELECT t FROM FlowTimer t WHERE t.runId = :id"
@@ -30,8 +33,12 @@ public final class RunReads {
     }
 
     public Optional<RunState> state(UUID runId) {
-        return tx.readOnly(em -> em.createQuery(STATE, Object[].class).setParameter("id", runId)
-                .getResultStream().findFirst()
+        String sql = tx.dialect() == Dialect.H2 ? STATE_H2 : STATE_PG;
+        return tx.readOnly(em -> SqlCall.of(em, sql).uuid("id", runId)
+                .column("status", String.class).column("flow_name", String.class)
+                .column("flow_version", Integer.class).column("output", String.class)
+                .column("error_code", String.class).column("error_message", String.class)
+                .rows().stream().findFirst()
                 .map(r -> new RunState(RunStatus.fromDbName((String) r[0]), (String) r[1], (Integer) r[2],
                         (String) r[3], (String) r[4], (String) r[5])));
     }
