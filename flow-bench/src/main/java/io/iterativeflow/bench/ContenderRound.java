@@ -21,13 +21,13 @@ final class ContenderRound {
     private static final int WARM_UP = 20;
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(30);
 
-    private record CallerCase(int steps, Figure rate, Figure p50, Figure commits, Figure wal) {
+    private record CallerCase(int steps, Figure rate, Figure p50, Figure commits, Figure wal, Figure cpu) {
     }
 
     private static final CallerCase TEN_STEPS = new CallerCase(10, Figure.TEN_STEP_RATE, Figure.TEN_STEP_P50,
-            Figure.TEN_STEP_COMMITS, Figure.TEN_STEP_WAL);
+            Figure.TEN_STEP_COMMITS, Figure.TEN_STEP_WAL, Figure.TEN_STEP_CPU);
     private static final CallerCase ONE_STEP = new CallerCase(1, Figure.ONE_STEP_RATE, Figure.ONE_STEP_P50,
-            Figure.ONE_STEP_COMMITS, Figure.ONE_STEP_WAL);
+            Figure.ONE_STEP_COMMITS, Figure.ONE_STEP_WAL, Figure.ONE_STEP_CPU);
 
     private final BenchServer server;
     private final BenchSettings settings;
@@ -54,11 +54,14 @@ final class ContenderRound {
         }
         CallerLoad load;
         DbCounters before;
+        long cpu;
         try (FlowSession session = launched.get()) {
             warmUp(session);
             settle();
             before = server.countersNow(contender.database());
+            long cpuBefore = JvmCpu.nanos();
             load = CallerLoad.run(session, settings.callers(), settings.runs());
+            cpu = JvmCpu.nanos() - cpuBefore;
         }
         DbCounters used = server.countersAfterSessionsEnd(contender.database()).minus(before);
         double steps = (double) settings.runs() * of.steps;
@@ -66,6 +69,7 @@ final class ContenderRound {
         figures.put(of.p50, load.p50Millis());
         figures.put(of.commits, used.commits() / steps);
         figures.put(of.wal, used.walBytes() / steps);
+        figures.put(of.cpu, cpu / 1_000.0 / steps);
     }
 
     private void oneCaller(Contender contender, Map<Figure, Double> figures) {
@@ -92,14 +96,17 @@ final class ContenderRound {
         DbCounters before;
         long polls;
         double seconds;
+        long cpu;
         try (Connection watch = server.connect(database); Statement s = watch.createStatement();
                 QueueDrain.Workers workers = queue.workers(server)) {
             settle();
             before = server.countersNow(database);
             long begin = System.nanoTime();
+            long cpuBefore = JvmCpu.nanos();
             workers.start();
             polls = awaitNoneUnfinished(s, queue.unfinishedQuery());
             seconds = (System.nanoTime() - begin) / 1e9;
+            cpu = JvmCpu.nanos() - cpuBefore;
         } catch (SQLException e) {
             throw new IllegalStateException("watching the drain failed: " + e.getMessage(), e);
         }
@@ -107,6 +114,7 @@ final class ContenderRound {
         figures.put(Figure.DRAIN_RATE, runs / seconds);
         figures.put(Figure.DRAIN_COMMITS, (used.commits() - polls) / (double) runs);
         figures.put(Figure.DRAIN_WAL, used.walBytes() / (double) runs);
+        figures.put(Figure.DRAIN_CPU, cpu / 1_000.0 / runs);
     }
 
     /** Polls until the queue is empty and returns how many queries (each one transaction) that took. */

@@ -19,8 +19,8 @@ final class PeerComparison {
     PeerComparison(BenchServer server, BenchSettings settings) {
         this.server = server;
         this.settings = settings;
-        this.contenders = List.of(new EngineContender(settings), new DbosContender(),
-                new DbSchedulerContender(settings));
+        this.contenders = chosen(List.of(new EngineContender(settings), new DbosContender(),
+                new DbSchedulerContender(settings)));
     }
 
     void run() {
@@ -45,6 +45,27 @@ final class PeerComparison {
                 settings.concurrency());
         System.out.println();
         new PeerTable(rounds).print(System.out);
+    }
+
+    /**
+     * The contenders named by {@code -Dpeers} ({@code dbos}, {@code db-scheduler}, comma-separated; both by default),
+     * after this engine, which always runs first: every ratio is this engine's figure over a peer's.
+     */
+    private static List<Contender> chosen(List<Contender> all) {
+        List<String> peers = List.of(System.getProperty("peers", "dbos,db-scheduler").split(","));
+        List<Contender> chosen = new ArrayList<>(List.of(all.get(0)));
+        for (String peer : peers) {
+            String wanted = peer.trim().toLowerCase(java.util.Locale.ROOT);
+            Contender match = all.stream().skip(1)
+                    .filter(c -> c.name().toLowerCase(java.util.Locale.ROOT).replace(" java", "").equals(wanted))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("-Dpeers takes dbos and db-scheduler, not "
+                            + peer));
+            if (!chosen.contains(match)) {
+                chosen.add(match);
+            }
+        }
+        return chosen;
     }
 
     private static String describe(Map<Figure, Double> figures) {
