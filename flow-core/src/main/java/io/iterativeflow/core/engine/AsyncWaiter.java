@@ -2,7 +2,9 @@ package io.iterativeflow.core.engine;
 
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
+import io.iterativeflow.core.spi.RunState;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -11,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,7 +32,12 @@ final class AsyncWaiter<T> extends Waiter<T> {
     private final Executor executor;
 
     AsyncWaiter(UUID runId, String progressKey, Check<T> check, Executor executor) {
-        super(runId, progressKey, check);
+        this(runId, progressKey, check, null, executor);
+    }
+
+    AsyncWaiter(UUID runId, String progressKey, Check<T> check, Function<RunState, Optional<Done<T>>> fromEnd,
+            Executor executor) {
+        super(runId, progressKey, check, fromEnd);
         this.executor = executor;
     }
 
@@ -72,7 +80,7 @@ final class AsyncWaiter<T> extends Waiter<T> {
             return;
         }
         try {
-            check.read().ifPresent(done -> future.complete(done.value()));
+            read().ifPresent(done -> future.complete(done.value()));
         } catch (FlowException e) {
             if (!first && e.code() == FlowErrorCode.STORE_UNAVAILABLE) {
                 LOG.log(Level.FINE, "checking run " + runId() + " failed; checking again at the next poll", e);

@@ -4,8 +4,10 @@ import io.iterativeflow.api.FlowBody;
 import io.iterativeflow.api.FlowDefinition;
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
+import io.iterativeflow.api.RunStatus;
 import io.iterativeflow.core.json.StorableText;
 import io.iterativeflow.core.spi.ClaimedRun;
+import io.iterativeflow.core.spi.RunState;
 import io.iterativeflow.core.spi.WriteOutcome;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -25,14 +27,20 @@ final class AttemptRunner {
     void run(ClaimedRun run) {
         Attempt attempt = new Attempt(run.fence(), Thread.currentThread());
         parts.inFlight().add(attempt);
+        boolean unexpectedEnd = false;
         try {
             execute(run, attempt);
         } catch (RuntimeException | Error unexpected) {
+            unexpectedEnd = true;
             LOG.log(Level.WARNING, "attempt " + run.attempt() + " of run " + run.runId() + " ended unexpectedly; the"
                     + " run will be retried when its lease expires", unexpected);
         } finally {
             parts.inFlight().remove(attempt);
             attempt.detach();
+            if (unexpectedEnd || attempt.isAborted()) {
+                // the run may have ended elsewhere while this attempt ran (its notification was left to us)
+                parts.completions().fire(run.runId());
+            }
         }
     }
 
@@ -74,7 +82,8 @@ final class AttemptRunner {
                         + " output (or encode the value, e.g. as Base64)");
                 return;
             }
-            if (settled(run, parts.store().complete(run.fence(), json))) {
+            if (settled(run, parts.store().complete(run.fence(), json),
+                    new RunState(RunStatus.COMPLETED, run.flowName(), run.flowVersion(), json, null, null))) {
                 RunEvents.completed(parts, run);
             }
         } catch (Suspended | Aborted ended) {
@@ -117,16 +126,20 @@ final class AttemptRunner {
         if (attempt.isAborted()) {
             return;
         }
-        if (settled(run, parts.store().fail(run.fence(), code.name(), ErrorText.storable(message)))) {
+        String storable = ErrorText.storable(message);
+        if (settled(run, parts.store().fail(run.fence(), code.name(), storable),
+                new RunState(RunStatus.FAILED, run.flowName(), run.flowVersion(), null, code.name(), storable))) {
             RunEvents.failed(parts, run, code);
         }
     }
 
-    private boolean settled(ClaimedRun run, WriteOutcome outcome) {
+    /** When the final state is committed, local waiters get it as it was written (no read of the run). */
+    private boolean settled(ClaimedRun run, WriteOutcome outcome, RunState written) {
         if (outcome == WriteOutcome.WRITTEN) {
-            parts.completions().fire(run.runId());
+            parts.completions().ended(run.runId(), written);
             return true;
         }
+        parts.completions().fire(run.runId());
         return false;
     }
 }

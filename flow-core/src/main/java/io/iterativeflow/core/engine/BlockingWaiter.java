@@ -2,11 +2,13 @@ package io.iterativeflow.core.engine;
 
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
+import io.iterativeflow.core.spi.RunState;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +23,10 @@ final class BlockingWaiter<T> extends Waiter<T> {
         super(runId, progressKey, check);
     }
 
+    BlockingWaiter(UUID runId, Check<T> check, Function<RunState, Optional<Done<T>>> fromEnd) {
+        super(runId, null, check, fromEnd);
+    }
+
     @Override
     void poke() {
         pokes.release();
@@ -31,7 +37,7 @@ final class BlockingWaiter<T> extends Waiter<T> {
         registry.add(this);
         try {
             while (true) {
-                Optional<Done<T>> done = check.read();
+                Optional<Done<T>> done = read();
                 if (done.isPresent()) {
                     return done.get().value();
                 }

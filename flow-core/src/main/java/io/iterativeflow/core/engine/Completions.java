@@ -1,5 +1,6 @@
 package io.iterativeflow.core.engine;
 
+import io.iterativeflow.core.spi.RunState;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -85,6 +86,17 @@ final class Completions {
         Set<Waiter<?>> set = waiters.get(runId);
         if (set != null) {
             set.forEach(Waiter::poke);
+        }
+    }
+
+    /**
+     * This instance committed the run's final state: every waiter on it gets that state, so a result waiter answers
+     * without reading the run again (the state is final: no statement moves a run out of a terminal status).
+     */
+    void ended(UUID runId, RunState state) {
+        Set<Waiter<?>> set = waiters.get(runId);
+        if (set != null) {
+            set.forEach(w -> w.ended(state));
         }
     }
 

@@ -63,7 +63,7 @@ final class Handle<I, O> implements FlowHandle<I, O> {
     public O result(String runId, Duration timeout) {
         UUID id = Args.runId(runId);
         Args.timeout(timeout);
-        return new BlockingWaiter<>(id, null, () -> ended(id, runId)).await(parts.completions(), timeout,
+        return new BlockingWaiter<>(id, () -> ended(id, runId), state -> ended(state, runId)).await(parts.completions(), timeout,
                 parts.settings().pollInterval(), () -> timedOut(runId, "end", timeout));
     }
 
@@ -72,7 +72,8 @@ final class Handle<I, O> implements FlowHandle<I, O> {
         UUID id = Args.runId(runId);
         Args.timeout(timeout);
         Completions completions = parts.completions();
-        return new AsyncWaiter<>(id, null, () -> ended(id, runId), completions.executor())
+        return new AsyncWaiter<>(id, null, () -> ended(id, runId), state -> ended(state, runId),
+                completions.executor())
                 .start(completions, timeout, () -> timedOut(runId, "end", timeout), completions.timers());
     }
 
@@ -115,8 +116,11 @@ final class Handle<I, O> implements FlowHandle<I, O> {
     }
 
     private RunState state(UUID id, String runId) {
-        RunState state = parts.store().state(id).orElseThrow(() -> new FlowException(FlowErrorCode.RUN_NOT_FOUND,
-                "no run with id " + runId + "; it never existed or retention removed it", runId, null));
+        return ours(parts.store().state(id).orElseThrow(() -> new FlowException(FlowErrorCode.RUN_NOT_FOUND,
+                "no run with id " + runId + "; it never existed or retention removed it", runId, null)), runId);
+    }
+
+    private RunState ours(RunState state, String runId) {
         if (!state.flowName().equals(definition.name())) {
             throw new FlowException(FlowErrorCode.RUN_NOT_FOUND, "run " + runId + " belongs to flow "
                     + state.flowName() + ", not " + definition.name() + "; use that flow's handle", runId, null);
@@ -125,7 +129,11 @@ final class Handle<I, O> implements FlowHandle<I, O> {
     }
 
     private Optional<Waiter.Done<O>> ended(UUID id, String runId) {
-        RunState state = state(id, runId);
+        return ended(state(id, runId), runId);
+    }
+
+    private Optional<Waiter.Done<O>> ended(RunState known, String runId) {
+        RunState state = ours(known, runId);
         return state.status().isTerminal() ? Optional.of(new Waiter.Done<>(outcome(runId, state))) : Optional.empty();
     }
 

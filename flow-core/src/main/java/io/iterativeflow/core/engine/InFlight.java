@@ -22,6 +22,11 @@ final class InFlight {
         }
     }
 
+    /** Whether an attempt of {@code runId} runs here. */
+    boolean contains(UUID runId) {
+        return attempts.containsKey(runId);
+    }
+
     Set<UUID> runIds() {
         return Set.copyOf(attempts.keySet());
     }

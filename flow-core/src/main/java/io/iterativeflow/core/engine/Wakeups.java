@@ -89,7 +89,12 @@ final class Wakeups implements Listener.Sink {
             case Notifications.READY:
                 return flowNames.contains(n.payload());
             case Notifications.TERMINAL:
-                parts.completions().fire(UUID.fromString(n.payload()));
+                UUID ended = UUID.fromString(n.payload());
+                // An attempt here wrote it: that attempt hands the final state to the waiters here, no read needed.
+                // If the ending was another instance's after all (a lost lease), the attempt pokes them as it ends.
+                if (!parts.inFlight().contains(ended)) {
+                    parts.completions().fire(ended);
+                }
                 return false;
             case Notifications.PROGRESS:
                 int space = n.payload().indexOf(' ');
