@@ -1,6 +1,7 @@
 package io.iterativeflow.bench;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The benchmark's sizes, from system properties: {@code runs} (2000) runs per throughput case, {@code concurrency} (16)
@@ -8,7 +9,8 @@ import java.time.Duration;
  * (300) sequential runs per latency case, {@code drainRuns} (50000) queued runs per drain, {@code rounds} (3) rounds
  * of the comparison, {@code pollInterval} (PT1S), {@code statsSettle} (PT11S: how long an instance idles after
  * its warm-up so that every session has reported its counts before the measured part; PT0S counts start-up and
- * warm-up too, for quick runs) and {@code suite} ({@code all}, {@code engine} or {@code peers}).
+ * warm-up too, for quick runs) and {@code suite} ({@code all}, {@code engine}, {@code peers} or {@code history}; {@code all} runs the first
+ * two).
  */
 record BenchSettings(int runs, int concurrency, int callers, int latencyRuns, int drainRuns, int rounds,
         Duration pollInterval, Duration statsSettle, String suite) {
@@ -18,18 +20,23 @@ record BenchSettings(int runs, int concurrency, int callers, int latencyRuns, in
                 positive("callers", 16), positive("latencyRuns", 300), positive("drainRuns", 50_000),
                 positive("rounds", 3), Duration.parse(System.getProperty("pollInterval", "PT1S")),
                 Duration.parse(System.getProperty("statsSettle", "PT11S")), System.getProperty("suite", "all"));
-        if (!settings.suite.equals("all") && !settings.suite.equals("engine") && !settings.suite.equals("peers")) {
-            throw new IllegalArgumentException("-Dsuite must be all, engine or peers, not " + settings.suite);
+        if (!List.of("all", "engine", "peers", "history").contains(settings.suite)) {
+            throw new IllegalArgumentException("-Dsuite must be all, engine, peers or history, not "
+                    + settings.suite);
         }
         return settings;
     }
 
     boolean engineSuite() {
-        return !suite.equals("peers");
+        return suite.equals("all") || suite.equals("engine");
     }
 
     boolean peerSuite() {
-        return !suite.equals("engine");
+        return suite.equals("all") || suite.equals("peers");
+    }
+
+    boolean historySuite() {
+        return suite.equals("history");
     }
 
     /** Connections of the engine's (and db-scheduler's) pool: one per worker, plus half the callers, at least 4. */

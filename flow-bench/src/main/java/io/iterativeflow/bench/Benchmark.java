@@ -45,6 +45,9 @@ public final class Benchmark {
         if (settings.peerSuite()) {
             new PeerComparison(server, settings).run();
         }
+        if (settings.historySuite()) {
+            new HistoryScaling(server).run();
+        }
     }
 
     private static void engineSuite(BenchServer server, int runs, int concurrency, int latencyRuns, Duration poll)
