@@ -176,8 +176,8 @@ public final class TestFlowEnvironment implements AutoCloseable {
     }
 
     private static Optional<StepInfo> recorded(RunInfo run, String cursorKey) {
-        return run.step(cursorKey).filter(s -> s.completed() || s.errorCode().isPresent()
-                && run.timers().stream().noneMatch(t -> t.cursorKey().equals(cursorKey) && t.firedAt().isEmpty()));
+        return run.step(cursorKey).filter(s -> s.completed()
+                || s.errorCode().isPresent() && run.status() != RunStatus.RETRYING);
     }
 
     /**
