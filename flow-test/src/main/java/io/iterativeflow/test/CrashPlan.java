@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The crashes a test asked for. The engine tells its listeners of a step's try after the step's work and before its
- * result is recorded; at a planned step this listener halts the engine right there, as if the process died: the
- * try's work is done, nothing of it is recorded, and the run's lease stays with the dead instance.
+ * result is recorded; after a try of a planned step that succeeded, this listener halts the engine right there, as if
+ * the process died: the try's work is done, nothing of it is recorded, and the run's lease stays with the dead
+ * instance.
  */
 final class CrashPlan implements FlowListener {
 
@@ -36,7 +37,7 @@ final class CrashPlan implements FlowListener {
 
     @Override
     public void stepFinished(StepEvent step) {
-        if (planned.remove(step.stepName())) {
+        if (StepEvent.SUCCEEDED.equals(step.outcome()) && planned.remove(step.stepName())) {
             crashed.set(true);
             halt.run();
         }

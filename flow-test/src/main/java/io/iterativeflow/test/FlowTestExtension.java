@@ -18,6 +18,15 @@ public final class FlowTestExtension implements ParameterResolver, AfterEachCall
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
             FlowTestExtension.class);
 
+    /**
+     * The database the engines of the JVM's flow tests use (H2 in memory, or PostgreSQL), for collaborators of your
+     * flows that keep data of their own in it, e.g. bound to {@code @Resource} with weld-junit's
+     * {@code bindResource}. Made on first use. Only the engine's tables are emptied before each test; empty your own.
+     */
+    public static javax.sql.DataSource dataSource() {
+        return TestStore.get().dataSource();
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return parameter.getParameter().getType() == TestFlowEnvironment.class;

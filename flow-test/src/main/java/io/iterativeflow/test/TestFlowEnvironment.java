@@ -192,8 +192,8 @@ public final class TestFlowEnvironment implements AutoCloseable {
     }
 
     /**
-     * Plans a crash: the next try of a step named {@code stepName} (in any run) does its work, then the engine dies
-     * before the result is recorded, as when the process is killed. The kit then starts a new engine instance, which
+     * Plans a crash: the next try of a step named {@code stepName} (in any run) that succeeds does its work, then the
+     * engine dies before the result is recorded, as when the process is killed. Call it twice for two crashes. The kit then starts a new engine instance, which
      * takes the run over once the dead instance's lease has expired (the virtual clock moves past it), and the next
      * attempt replays: recorded steps return their results, and this step runs again.
      */
