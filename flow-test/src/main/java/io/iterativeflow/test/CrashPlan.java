@@ -35,6 +35,10 @@ final class CrashPlan implements FlowListener {
         return List.copyOf(planned);
     }
 
+    void forget() {
+        planned.clear();
+    }
+
     @Override
     public void stepFinished(StepEvent step) {
         if (StepEvent.SUCCEEDED.equals(step.outcome()) && planned.remove(step.stepName())) {

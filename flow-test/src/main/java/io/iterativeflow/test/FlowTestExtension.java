@@ -54,8 +54,13 @@ public final class FlowTestExtension implements ParameterResolver, AfterEachCall
     @Override
     public void afterEach(ExtensionContext context) {
         TestFlowEnvironment env = context.getStore(NAMESPACE).remove("environment", TestFlowEnvironment.class);
-        if (env != null) {
-            env.close();
+        if (env == null) {
+            return;
+        }
+        env.close();
+        if (!env.pendingCrashes().isEmpty() && context.getExecutionException().isEmpty()) {
+            throw new AssertionError("the test planned crashes that never happened: no try of step(s) "
+                    + env.pendingCrashes() + " succeeded after crashAfterStep(...); check the step names");
         }
     }
 }
