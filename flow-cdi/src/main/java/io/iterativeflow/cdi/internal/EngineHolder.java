@@ -2,6 +2,7 @@ package io.iterativeflow.cdi.internal;
 
 import io.iterativeflow.api.FlowEngine;
 import io.iterativeflow.api.FlowErrorCode;
+import io.iterativeflow.api.FlowEvent;
 import io.iterativeflow.api.FlowListener;
 import io.iterativeflow.api.FlowException;
 import io.iterativeflow.core.engine.Engine;
@@ -9,6 +10,7 @@ import io.iterativeflow.core.spi.FlowClock;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Shutdown;
 import jakarta.enterprise.event.Startup;
@@ -47,6 +49,9 @@ class EngineHolder {
     @Any
     Instance<FlowListener> listeners;
 
+    @Inject
+    Event<FlowEvent> flowEvents;
+
     private EngineAssembly.Assembled assembled;
     private boolean stopped;
 
@@ -72,6 +77,8 @@ class EngineHolder {
         stopped = true;
         try {
             assembled.engine().stop();
+            assembled.events().ifPresent(events -> events.stop(extension.deployment().configuration().engine()
+                    .shutdownTimeout()));
         } finally {
             try {
                 assembled.store().close();
@@ -93,7 +100,7 @@ class EngineHolder {
         }
         if (assembled == null) {
             assembled = EngineAssembly.assemble(extension.deployment(), new EngineResources(dataSources, clocks,
-                    listeners));
+                    listeners, flowEvents));
         }
         return assembled;
     }
