@@ -67,7 +67,7 @@ final class EngineAssembly {
             metrics.ifPresent(m -> builder.listener(m.listener()));
             Engine engine = builder.build();
             metrics.ifPresent(m -> m.bind(engine));
-            DeploymentReplayCheck.apply(engine, store, config.versions().check());
+            DeploymentReplayCheck.apply(engine, config.versions().check(), config.dryReplay());
             events.ifPresent(FlowEventDispatcher::start);
             return new Assembled(engine, store, events);
         } catch (RuntimeException e) {
