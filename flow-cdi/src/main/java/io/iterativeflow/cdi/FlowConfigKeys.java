@@ -107,8 +107,9 @@ public final class FlowConfigKeys {
     public static final String VERSIONS_UNDEPLOYED_GRACE = PREFIX + "versions.undeployed-grace";
     /**
      * What the deployment does with in-flight runs that cannot replay on the deployed definitions (their version is
-     * not deployed, or a builder flow can no longer produce a key they recorded): {@code fail} the deployment
-     * listing them, {@code warn} in the log, or {@code off}. Default warn.
+     * not deployed, a builder flow can no longer produce a key they recorded, or a code flow's body cannot follow
+     * their history in a dry replay): {@code fail} the deployment listing them, {@code warn} in the log, or
+     * {@code off}. Default warn.
      */
     public static final String VERSIONS_CHECK = PREFIX + "versions.check";
     /**
