@@ -117,7 +117,10 @@ public final class FlowConfigKeys {
      * (the first by run id); {@code 0} turns the dry replay off. Default 100.
      */
     public static final String VERSIONS_DRY_REPLAY_LIMIT = PREFIX + "versions.dry-replay.limit";
-    /** How long the dry replays of one deployment may take in all; runs not replayed in time are reported. Default 10s. */
+    /**
+     * How long the dry replays of one deployment may take in all; runs not replayed in time are reported. Default
+     * 10s.
+     */
     public static final String VERSIONS_DRY_REPLAY_BUDGET = PREFIX + "versions.dry-replay.budget";
     /** Comma-separated names of code flows never replayed dry (their bodies touch the outside world). Default none. */
     public static final String VERSIONS_DRY_REPLAY_EXCLUDE = PREFIX + "versions.dry-replay.exclude";

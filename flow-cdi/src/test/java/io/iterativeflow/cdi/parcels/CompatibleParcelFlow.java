@@ -10,9 +10,6 @@ public class CompatibleParcelFlow implements FlowBody<String, String> {
 
     @Override
     public String run(FlowContext ctx, String parcel) {
-        String weight = ctx.step("weigh", String.class, scope -> "2kg");
-        String label = ctx.signal("label", String.class);
-        ctx.step("notify", String.class, scope -> "notified");
-        return ctx.step("ship", String.class, scope -> parcel + " " + weight + " " + label);
+        return Parcels.run(ctx, parcel, "cool", LabelPrinter.class, "ship", "label", true);
     }
 }

@@ -4,14 +4,12 @@ import io.iterativeflow.api.Flow;
 import io.iterativeflow.api.FlowBody;
 import io.iterativeflow.api.FlowContext;
 
-/** The same flow and version with its signal renamed: runs waiting for the old name cannot be followed. */
+/** The same flow and version with its sleep, child, retried step and signal renamed: no waiting run can be followed. */
 @Flow(name = "parcel")
 public class RenamedParcelFlow implements FlowBody<String, String> {
 
     @Override
     public String run(FlowContext ctx, String parcel) {
-        String weight = ctx.step("weigh", String.class, scope -> "2kg");
-        String label = ctx.signal("tag", String.class);
-        return ctx.step("ship", String.class, scope -> parcel + " " + weight + " " + label);
+        return Parcels.run(ctx, parcel, "chill", LabelMaker.class, "dispatch", "tag", false);
     }
 }

@@ -18,9 +18,9 @@ import java.util.UUID;
  * Checks, before an engine starts claiming, whether the in-flight runs of its flows can replay on the deployed
  * definitions: a run cannot when its version is not deployed, when its definition knows its keys statically
  * ({@link StaticKeys}) and cannot produce one the run recorded, or, for code flows when a dry replay is configured,
- * when the deployed body cannot follow the run's history ({@link DryReplay}). Reads the runs page by page, so memory stays bounded
- * however many runs are in flight. Runs of flows this engine does not deploy at all belong to other applications and
- * are not looked at.
+ * when the deployed body cannot follow the run's history ({@link DryReplay}). Reads the runs page by page, so memory
+ * stays bounded however many runs are in flight. Runs of flows this engine does not deploy at all belong to other
+ * applications and are not looked at.
  */
 public final class ReplayCheck {
 
