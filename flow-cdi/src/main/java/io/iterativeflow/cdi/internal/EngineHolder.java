@@ -77,10 +77,10 @@ class EngineHolder {
         stopped = true;
         try {
             assembled.engine().stop();
-            assembled.events().ifPresent(events -> events.stop(extension.deployment().configuration().engine()
-                    .shutdownTimeout()));
         } finally {
             try {
+                assembled.events().ifPresent(events -> events.stop(extension.deployment().configuration().engine()
+                        .shutdownTimeout()));
                 assembled.store().close();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "closing the iterativeflow store failed", e);
