@@ -40,6 +40,13 @@ public interface FlowListener {
     default void signalSent(SignalEvent signal) {
     }
 
+    /**
+     * Each run started, step finished, run suspended, completed, failed or canceled, once more as one immutable
+     * payload: the same payloads that {@code flow-cdi} fires as CDI events. Called after the specific method above.
+     */
+    default void flowEvent(FlowEvent event) {
+    }
+
     /** The reconciler looked for runs whose owner stopped renewing its lease, and made them ready again. */
     default void reconcilerSwept(int reclaimedRuns) {
     }

@@ -107,10 +107,23 @@ public final class FlowConfigKeys {
     public static final String VERSIONS_UNDEPLOYED_GRACE = PREFIX + "versions.undeployed-grace";
     /**
      * What the deployment does with in-flight runs that cannot replay on the deployed definitions (their version is
-     * not deployed, or a builder flow can no longer produce a key they recorded): {@code fail} the deployment
-     * listing them, {@code warn} in the log, or {@code off}. Default warn.
+     * not deployed, a builder flow can no longer produce a key they recorded, or a code flow's body cannot follow
+     * their history in a dry replay): {@code fail} the deployment listing them, {@code warn} in the log, or
+     * {@code off}. Default warn.
      */
     public static final String VERSIONS_CHECK = PREFIX + "versions.check";
+    /**
+     * Most in-flight runs per code flow version that the deployment check replays dry against the deployed body
+     * (the first by run id); {@code 0} turns the dry replay off. Default 100.
+     */
+    public static final String VERSIONS_DRY_REPLAY_LIMIT = PREFIX + "versions.dry-replay.limit";
+    /**
+     * How long the dry replays of one deployment may take in all; runs not replayed in time are reported. Default
+     * 10s.
+     */
+    public static final String VERSIONS_DRY_REPLAY_BUDGET = PREFIX + "versions.dry-replay.budget";
+    /** Comma-separated names of code flows never replayed dry (their bodies touch the outside world). Default none. */
+    public static final String VERSIONS_DRY_REPLAY_EXCLUDE = PREFIX + "versions.dry-replay.exclude";
 
     private FlowConfigKeys() {
     }

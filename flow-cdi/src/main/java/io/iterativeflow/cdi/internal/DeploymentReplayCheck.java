@@ -2,19 +2,19 @@ package io.iterativeflow.cdi.internal;
 
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
+import io.iterativeflow.core.config.DryReplaySettings;
 import io.iterativeflow.core.config.VersionSettings.CheckMode;
 import io.iterativeflow.core.engine.Engine;
 import io.iterativeflow.core.engine.ReplayCheck;
-import io.iterativeflow.core.spi.FlowStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * Runs the {@link ReplayCheck} once the engine is built and before it starts claiming: in {@code fail} mode the
- * application does not start and every run that cannot replay is listed with its id and reason; in {@code warn} mode
- * they are logged.
+ * Runs the {@link ReplayCheck} once the engine is built and before it starts claiming, with dry replays of code
+ * flows as configured: in {@code fail} mode the application does not start and every run that cannot replay is listed
+ * with its id and reason; in {@code warn} mode they are logged. What the dry replay left out is logged in both.
  */
 final class DeploymentReplayCheck {
 
@@ -26,11 +26,12 @@ final class DeploymentReplayCheck {
     private DeploymentReplayCheck() {
     }
 
-    static void apply(Engine engine, FlowStore store, CheckMode mode) {
+    static void apply(Engine engine, CheckMode mode, DryReplaySettings dryReplay) {
         if (mode == CheckMode.OFF) {
             return;
         }
-        ReplayCheck.Report report = new ReplayCheck(store, engine.registry()).run(MAX_LISTED);
+        ReplayCheck.Report report = engine.replayCheck(dryReplay).run(MAX_LISTED);
+        report.skipped().forEach(line -> LOG.info(() -> "iterativeflow: " + line));
         if (report.clean()) {
             return;
         }

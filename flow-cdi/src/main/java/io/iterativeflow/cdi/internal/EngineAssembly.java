@@ -20,7 +20,7 @@ final class EngineAssembly {
     }
 
     /** The engine, not started, and the store it owns (closed after the engine stops). */
-    record Assembled(Engine engine, JpaFlowStore store) {
+    record Assembled(Engine engine, JpaFlowStore store, Optional<FlowEventDispatcher> events) {
     }
 
     private static JpaFlowStore store(FlowConfiguration config, DataSource dataSource, FlowClock clock) {
@@ -60,12 +60,16 @@ final class EngineAssembly {
             PayloadValidation.configure(builder);
             deployment.schedules().forEach(builder::schedule);
             resources.listeners().forEach(builder::listener);
+            Optional<FlowEventDispatcher> events = FlowEvents.dispatcher(deployment.observedEvents(), resources,
+                    workers);
+            events.ifPresent(builder::listener);
             Optional<FlowMetrics> metrics = OptionalIntegrations.metrics();
             metrics.ifPresent(m -> builder.listener(m.listener()));
             Engine engine = builder.build();
             metrics.ifPresent(m -> m.bind(engine));
-            DeploymentReplayCheck.apply(engine, store, config.versions().check());
-            return new Assembled(engine, store);
+            DeploymentReplayCheck.apply(engine, config.versions().check(), config.dryReplay());
+            events.ifPresent(FlowEventDispatcher::start);
+            return new Assembled(engine, store, events);
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -2,6 +2,7 @@ package io.iterativeflow.cdi.internal;
 
 import io.iterativeflow.api.FlowEngine;
 import io.iterativeflow.api.FlowErrorCode;
+import io.iterativeflow.api.FlowEvent;
 import io.iterativeflow.api.FlowListener;
 import io.iterativeflow.api.FlowException;
 import io.iterativeflow.core.engine.Engine;
@@ -9,6 +10,7 @@ import io.iterativeflow.core.spi.FlowClock;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Shutdown;
 import jakarta.enterprise.event.Startup;
@@ -47,6 +49,9 @@ class EngineHolder {
     @Any
     Instance<FlowListener> listeners;
 
+    @Inject
+    Event<FlowEvent> flowEvents;
+
     private EngineAssembly.Assembled assembled;
     private boolean stopped;
 
@@ -74,6 +79,8 @@ class EngineHolder {
             assembled.engine().stop();
         } finally {
             try {
+                assembled.events().ifPresent(events -> events.stop(extension.deployment().configuration().engine()
+                        .shutdownTimeout()));
                 assembled.store().close();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "closing the iterativeflow store failed", e);
@@ -93,7 +100,7 @@ class EngineHolder {
         }
         if (assembled == null) {
             assembled = EngineAssembly.assemble(extension.deployment(), new EngineResources(dataSources, clocks,
-                    listeners));
+                    listeners, flowEvents));
         }
         return assembled;
     }

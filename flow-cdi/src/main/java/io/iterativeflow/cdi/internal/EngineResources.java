@@ -2,8 +2,10 @@ package io.iterativeflow.cdi.internal;
 
 import io.iterativeflow.cdi.FlowConfigKeys;
 import io.iterativeflow.cdi.FlowDataSource;
+import io.iterativeflow.api.FlowEvent;
 import io.iterativeflow.api.FlowListener;
 import io.iterativeflow.core.spi.FlowClock;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import java.util.List;
 import java.util.Optional;
@@ -16,15 +18,20 @@ import javax.sql.DataSource;
 /** What the engine takes from the application and the container: data source, clock, managed executors. */
 final class EngineResources {
 
+    private static final String MANAGED_THREADS = "java:comp/DefaultManagedThreadFactory";
+
     private final Instance<DataSource> dataSources;
     private final Instance<FlowClock> clocks;
     private final Instance<FlowListener> listeners;
+    private final Event<FlowEvent> flowEvents;
 
     /**
      * @param dataSources every DataSource bean ({@code @Any}); the one qualified {@link FlowDataSource} is used
      * @param clocks the application's {@code FlowClock} bean, if it has one
      */
-    EngineResources(Instance<DataSource> dataSources, Instance<FlowClock> clocks, Instance<FlowListener> listeners) {
+    EngineResources(Instance<DataSource> dataSources, Instance<FlowClock> clocks, Instance<FlowListener> listeners,
+            Event<FlowEvent> flowEvents) {
+        this.flowEvents = flowEvents;
         this.dataSources = dataSources;
         this.clocks = clocks;
         this.listeners = listeners;
@@ -33,6 +40,11 @@ final class EngineResources {
     /** The application's {@link FlowListener} beans. */
     List<FlowListener> listeners() {
         return listeners.stream().toList();
+    }
+
+    /** Where the engine's {@link FlowEvent}s are fired as CDI events. */
+    Event<FlowEvent> flowEvents() {
+        return flowEvents;
     }
 
     /** The {@code @FlowDataSource} bean, else the JNDI data source named {@code jndiName}. */
@@ -69,7 +81,11 @@ final class EngineResources {
 
     /** The container's default managed thread factory, for the database listener's thread; empty when JNDI has none. */
     Optional<ThreadFactory> listenerThreads() {
-        return Jndi.find("java:comp/DefaultManagedThreadFactory", ThreadFactory.class,
-                "the engine listens on a thread of its own");
+        return Jndi.find(MANAGED_THREADS, ThreadFactory.class, "the engine listens on a thread of its own");
+    }
+
+    /** The container's default managed thread factory, for the thread that fires flow events; empty without JNDI. */
+    Optional<ThreadFactory> eventThreads() {
+        return Jndi.find(MANAGED_THREADS, ThreadFactory.class, "flow events are fired on a thread of its own");
     }
 }

@@ -2,6 +2,7 @@ package io.iterativeflow.cdi.internal;
 
 import static io.iterativeflow.cdi.FlowConfigKeys.*;
 
+import io.iterativeflow.core.config.DryReplaySettings;
 import io.iterativeflow.core.config.EngineSettings;
 import io.iterativeflow.core.config.VersionSettings;
 import io.iterativeflow.core.config.ListenSettings;
@@ -20,9 +21,11 @@ import java.util.function.Function;
  * @param schedulerName JNDI name of the managed scheduled executor for polls and heartbeats
  * @param versions how runs of undeployed flow versions are treated, and the deployment's replay check
  * @param listen the database listener ({@code flow.worker.listen})
+ * @param dryReplay the dry replay of code flows in the deployment check ({@code flow.versions.dry-replay.*})
  */
 record FlowConfiguration(EngineSettings engine, String dataSourceName, boolean migrate, Optional<String> instanceId,
-        String executorName, String schedulerName, VersionSettings versions, ListenSettings listen) {
+        String executorName, String schedulerName, VersionSettings versions, ListenSettings listen,
+        DryReplaySettings dryReplay) {
 
     static final int MAX_INSTANCE_ID_LENGTH = 200;
 
@@ -55,6 +58,7 @@ record FlowConfiguration(EngineSettings engine, String dataSourceName, boolean m
                 values.text(WORKER_EXECUTOR, WORKER_EXECUTOR_DEFAULT),
                 values.text(WORKER_SCHEDULER, WORKER_SCHEDULER_DEFAULT),
                 VersionsConfig.read(values, problems),
-                ListenConfig.read(values, ListenSettings.defaults()));
+                ListenConfig.read(values, ListenSettings.defaults()),
+                DryReplayConfig.read(values, problems));
     }
 }

@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.ProcessObserverMethod;
 import jakarta.enterprise.inject.spi.ProcessProducerField;
 import jakarta.enterprise.inject.spi.ProcessProducerMethod;
 import jakarta.enterprise.inject.spi.WithAnnotations;
@@ -35,6 +36,7 @@ public class FlowExtension implements Extension {
     private final List<AnnotatedFlowBean> annotated = new CopyOnWriteArrayList<>();
     private final List<ScheduledMethods.ScheduledMethod> scheduledMethods = new CopyOnWriteArrayList<>();
     private final List<ProducedFlowBean> produced = new CopyOnWriteArrayList<>();
+    private final ObservedFlowEvents observedEvents = new ObservedFlowEvents();
     private volatile FlowDeployment deployment;
 
     void addInternalBeans(@Observes BeforeBeanDiscovery event) {
@@ -73,6 +75,10 @@ public class FlowExtension implements Extension {
         }
     }
 
+    void recordEventObserver(@Observes ProcessObserverMethod<?, ?> event) {
+        observedEvents.add(event.getObserverMethod());
+    }
+
     void validate(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
         List<Problem> problems = new ArrayList<>(typeProblems);
         FlowConfiguration configuration = FlowConfiguration.read(configLookup(), problems);
@@ -82,7 +88,7 @@ public class FlowExtension implements Extension {
         DataSourceCheck.check(beanManager).ifPresent(problems::add);
         problems.forEach(problem -> event.addDeploymentProblem(problem.toException()));
         if (problems.isEmpty()) {
-            deployment = new FlowDeployment(flows, configuration, schedules);
+            deployment = new FlowDeployment(flows, configuration, schedules, observedEvents);
             BootWarnings.log(BootWarnings.ofConfiguration(configuration.engine(), configNames()));
         }
         annotated.clear();

@@ -63,7 +63,7 @@ final class AttemptRunner {
         StepRunner steps = new StepRunner(run.runId().toString(), attempt, writes, parts.stepInvoker(),
                 parts.codec(), parts.settings().defaultStepTimeout(),
                 parts.settings().limits().maxStepResultBytes(),
-                (step, tries, took, outcome) -> RunEvents.stepFinished(parts, RunEvents.of(run), step, tries, took,
+                (step, key, tries, took, outcome) -> RunEvents.stepFinished(parts, run, step, key, tries, took,
                         outcome));
         ChildInvoker children = new ChildInvoker(run.runId().toString(), writes, parts.codec(), parts.settings());
         ReplayContext ctx = new ReplayContext(run, writes, steps, children, parts.registry(),
@@ -110,7 +110,7 @@ final class AttemptRunner {
                             : "the flow body threw outside of any step: " + ErrorText.of(e));
         } finally {
             if (writes.suspended() && !attempt.isAborted()) {
-                RunEvents.suspended(parts, run);
+                RunEvents.suspended(parts, run, writes.suspendedAt(), writes.waitingFor());
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.iterativeflow.core.engine;
 
+import io.iterativeflow.api.FlowEvent;
 import io.iterativeflow.core.config.InvokeLimits;
 import io.iterativeflow.core.spi.ChildOutcome;
 import io.iterativeflow.core.spi.FlowClock;
@@ -29,6 +30,8 @@ final class AttemptWrites {
     private final EngineParts.WakeScheduler wakes;
     private int position;
     private volatile boolean suspended;
+    private String suspendedAt;
+    private FlowEvent.RunSuspended.Wait waitingFor;
     private Consumer<String> beforeSuspend = key -> { };
     private Consumer<NewRun> childStarted = child -> { };
 
@@ -50,6 +53,22 @@ final class AttemptWrites {
 
     boolean suspended() {
         return suspended;
+    }
+
+    /** The key of the operation the run waits at, once {@link #suspended()}. */
+    String suspendedAt() {
+        return suspendedAt;
+    }
+
+    /** What the run waits for, once {@link #suspended()}. */
+    FlowEvent.RunSuspended.Wait waitingFor() {
+        return waitingFor;
+    }
+
+    private void suspend(String key, FlowEvent.RunSuspended.Wait wait) {
+        suspendedAt = key;
+        waitingFor = wait;
+        suspended = true;
     }
 
     Instant clockInstant() {
@@ -88,7 +107,7 @@ final class AttemptWrites {
         attempt.checkLive();
         check(store.recordStepFailure(attempt.fence(),
                 new StepFailure(key, name, "step", tries, code, message, position++, Optional.of(delay))));
-        suspended = true;
+        suspend(key, FlowEvent.RunSuspended.Wait.RETRY);
         wakes.wakeAt(clock.instant().plus(delay));
         throw new Suspended("step '" + key + "' retries in " + delay);
     }
@@ -119,7 +138,7 @@ final class AttemptWrites {
                 if (child.id().equals(outcome.childRunId())) {
                     childStarted.accept(child); // created by this call, not found or adopted
                 }
-                suspended = true;
+                suspend(key, FlowEvent.RunSuspended.Wait.CHILD);
                 wakes.wakeAt(clock.instant());
                 throw new Suspended("waiting for child run " + outcome.childRunId());
             }
@@ -146,7 +165,7 @@ final class AttemptWrites {
         if (due.isEmpty()) {
             throw lost();
         }
-        suspended = true;
+        suspend(key, FlowEvent.RunSuspended.Wait.SLEEP);
         wakes.wakeAt(due.get());
         throw new Suspended("sleeping until " + due.get());
     }
@@ -159,7 +178,7 @@ final class AttemptWrites {
             throw lost();
         }
         if (outcome.kind() == SignalWaitOutcome.Kind.WAITING) {
-            suspended = true;
+            suspend(key, FlowEvent.RunSuspended.Wait.SIGNAL);
             outcome.timeoutAt().ifPresent(wakes::wakeAt);
             throw new Suspended("waiting for signal '" + key + "'");
         }

@@ -12,6 +12,7 @@ import io.iterativeflow.api.RunPage;
 import io.iterativeflow.api.RunQuery;
 import io.iterativeflow.api.SignalDeliveryResult;
 import io.iterativeflow.api.SignalSendOptions;
+import io.iterativeflow.core.config.DryReplaySettings;
 import io.iterativeflow.core.registry.FlowRegistry;
 import io.iterativeflow.core.spi.ListenerState;
 import java.time.Duration;
@@ -185,6 +186,14 @@ public final class Engine implements FlowEngine {
         return new Versions(parts).flagged(parts.store().details(id).orElseThrow(() -> new FlowException(
                 FlowErrorCode.RUN_NOT_FOUND, "no run with id " + runId + "; it never existed or retention removed it",
                 runId, null)));
+    }
+
+    /**
+     * The deployment check of this engine's flows, with dry replays of code flows as {@code dry} says (see
+     * {@link ReplayCheck}). Reads only: it writes nothing, runs no step and takes no lease.
+     */
+    public ReplayCheck replayCheck(DryReplaySettings dry) {
+        return new ReplayCheck(parts.store(), parts.registry(), new DryReplay(parts), dry);
     }
 
     @Override

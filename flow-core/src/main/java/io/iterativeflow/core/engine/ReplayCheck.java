@@ -1,6 +1,7 @@
 package io.iterativeflow.core.engine;
 
 import io.iterativeflow.api.FlowDefinition;
+import io.iterativeflow.core.config.DryReplaySettings;
 import io.iterativeflow.core.registry.FlowRegistry;
 import io.iterativeflow.core.registry.StaticKeys;
 import io.iterativeflow.core.spi.FlowStore;
@@ -15,10 +16,11 @@ import java.util.UUID;
 
 /**
  * Checks, before an engine starts claiming, whether the in-flight runs of its flows can replay on the deployed
- * definitions: a run cannot when its version is not deployed, or when its definition knows its keys statically
- * ({@link StaticKeys}) and cannot produce one the run recorded. Reads the runs page by page, so memory stays bounded
- * however many runs are in flight. Runs of flows this engine does not deploy at all belong to other applications and
- * are not looked at.
+ * definitions: a run cannot when its version is not deployed, when its definition knows its keys statically
+ * ({@link StaticKeys}) and cannot produce one the run recorded, or, for code flows when a dry replay is configured,
+ * when the deployed body cannot follow the run's history ({@link DryReplay}). Reads the runs page by page, so memory
+ * stays bounded however many runs are in flight. Runs of flows this engine does not deploy at all belong to other
+ * applications and are not looked at.
  */
 public final class ReplayCheck {
 
@@ -26,10 +28,19 @@ public final class ReplayCheck {
 
     private final FlowStore store;
     private final FlowRegistry registry;
+    private final DryReplay dry;
+    private final DryReplaySettings drySettings;
 
+    /** A check without dry replays: code flows are checked for their version only. */
     public ReplayCheck(FlowStore store, FlowRegistry registry) {
+        this(store, registry, null, DryReplaySettings.off());
+    }
+
+    ReplayCheck(FlowStore store, FlowRegistry registry, DryReplay dry, DryReplaySettings drySettings) {
         this.store = store;
         this.registry = registry;
+        this.dry = dry;
+        this.drySettings = drySettings;
     }
 
     /** One run that cannot replay, and why. */
@@ -40,8 +51,9 @@ public final class ReplayCheck {
      * @param problems at most the requested number of problems, in run id order
      * @param unreplayable how many in-flight runs cannot replay (all of them, listed or not)
      * @param checked how many in-flight runs were checked
+     * @param skipped what the dry replay left out, one line per flow version and reason
      */
-    public record Report(List<Problem> problems, long unreplayable, long checked) {
+    public record Report(List<Problem> problems, long unreplayable, long checked, List<String> skipped) {
 
         public boolean clean() {
             return unreplayable == 0;
@@ -50,6 +62,7 @@ public final class ReplayCheck {
 
     /** Checks every in-flight run of the deployed flows; lists at most {@code maxListed} problems. */
     public Report run(int maxListed) {
+        DryRound round = new DryRound(System.nanoTime() + drySettings.budget().toNanos());
         Set<String> names = new TreeSet<>();
         registry.all().forEach(d -> names.add(d.name()));
         List<Problem> problems = new ArrayList<>();
@@ -60,7 +73,7 @@ public final class ReplayCheck {
             List<InFlightRun> page = store.inFlightRuns(names, after, PAGE);
             for (InFlightRun run : page) {
                 checked++;
-                Optional<String> reason = reason(run);
+                Optional<String> reason = reason(run, round);
                 if (reason.isPresent()) {
                     unreplayable++;
                     if (problems.size() < maxListed) {
@@ -73,10 +86,10 @@ public final class ReplayCheck {
             }
             after = Optional.of(page.get(page.size() - 1).runId());
         }
-        return new Report(List.copyOf(problems), unreplayable, checked);
+        return new Report(List.copyOf(problems), unreplayable, checked, round.skipped(drySettings));
     }
 
-    private Optional<String> reason(InFlightRun run) {
+    private Optional<String> reason(InFlightRun run, DryRound round) {
         Optional<FlowDefinition<?, ?>> definition = registry.find(run.flowName(), run.flowVersion());
         if (definition.isEmpty()) {
             return Optional.of("flow " + run.flowId() + " is not deployed (deployed: " + deployed(run.flowName())
@@ -89,8 +102,30 @@ public final class ReplayCheck {
                             + run.flowId() + " as deployed can no longer produce");
                 }
             }
+            return Optional.empty();
         }
-        return Optional.empty();
+        return dryReplay(run, definition.get(), round);
+    }
+
+    private Optional<String> dryReplay(InFlightRun run, FlowDefinition<?, ?> definition, DryRound round) {
+        if (dry == null || drySettings.limitPerFlow() == 0) {
+            return Optional.empty();
+        }
+        if (drySettings.excluded().contains(run.flowName())) {
+            round.skip(run.flowId(), DryRound.EXCLUDED);
+            return Optional.empty();
+        }
+        if (round.replayed(run.flowId()) >= drySettings.limitPerFlow()) {
+            round.skip(run.flowId(), DryRound.LIMIT);
+            return Optional.empty();
+        }
+        if (round.outOfTime()) {
+            round.skip(run.flowId(), DryRound.BUDGET);
+            return Optional.empty();
+        }
+        round.replay(run.flowId());
+        return store.details(run.runId()).flatMap(details -> details.status().isTerminal() ? Optional.empty()
+                : dry.check(definition, details));
     }
 
     private String deployed(String name) {

@@ -33,6 +33,9 @@ final class ReplayGuard {
     private final Set<String> recordedBases = new HashSet<>();
     private final Map<String, Integer> asked = new HashMap<>();
     private final Set<String> replayedSleeps = new HashSet<>();
+    private final Set<String> reached = new HashSet<>();
+    private String lastKey;
+    private String lastKind;
     private int next;
     private DriftException drift;
 
@@ -63,6 +66,9 @@ final class ReplayGuard {
             throw drift;
         }
         asked.merge(KeyParts.parse(key, kind).base(), 1, Integer::sum);
+        reached.add(kind + " " + key);
+        lastKey = key;
+        lastKind = kind;
         Integer at = positions.get(key);
         if (at != null) {
             HistoryEntry entry = recorded.get(at);
@@ -122,6 +128,21 @@ final class ReplayGuard {
             TimerEntry timer = sleeps.values().iterator().next();
             throw fail(notAsked(timer.cursorKey(), timer.kind(), "a sleep timer"));
         }
+    }
+
+    /** True when the body asked for the operation of {@code kind} at {@code key}. */
+    boolean reached(String key, String kind) {
+        return reached.contains(kind + " " + key);
+    }
+
+    /** The key of the last operation the body asked for; null before the first. */
+    String lastKey() {
+        return lastKey;
+    }
+
+    /** The kind of the last operation the body asked for; null before the first. */
+    String lastKind() {
+        return lastKind;
     }
 
     /** The drift this attempt found, if any (also when the body caught it). */

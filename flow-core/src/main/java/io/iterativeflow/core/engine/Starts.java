@@ -2,7 +2,6 @@ package io.iterativeflow.core.engine;
 
 import io.iterativeflow.api.FlowDefinition;
 import io.iterativeflow.api.FlowErrorCode;
-import io.iterativeflow.api.FlowListener;
 import io.iterativeflow.api.FlowException;
 import io.iterativeflow.api.StartOptions;
 import io.iterativeflow.api.StartRequest;
@@ -92,8 +91,7 @@ final class Starts<I> {
         boolean now = readyNow;
         Duration later = firstDelay;
         parts.store().afterCommit(() -> {
-            created.forEach(runId -> parts.listeners().fire("runStarted", l -> l.runStarted(
-                    new FlowListener.RunEvent(definition.name(), definition.version(), runId))));
+            created.forEach(runId -> RunEvents.started(parts, definition.name(), definition.version(), runId));
             if (now) {
                 wake.run();
             }

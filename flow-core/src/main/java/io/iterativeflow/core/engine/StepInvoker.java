@@ -24,7 +24,15 @@ final class StepInvoker {
         this.executor = executor;
     }
 
+    /** The invoker of a dry replay: it runs no step, and ends the dry replay at the first one without a record. */
+    static StepInvoker refusing() {
+        return new StepInvoker(null);
+    }
+
     StepOutcome invoke(StepFunction<?> fn, Scope scope, Token token, Optional<Duration> timeout, Attempt attempt) {
+        if (executor == null) {
+            throw new DryStop("step '" + scope.cursorKey() + "'");
+        }
         if (timeout.isEmpty()) {
             try {
                 return StepOutcome.success(fn.apply(scope));

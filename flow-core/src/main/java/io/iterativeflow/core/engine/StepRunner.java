@@ -2,7 +2,6 @@ package io.iterativeflow.core.engine;
 
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
-import io.iterativeflow.api.FlowListener;
 import io.iterativeflow.api.StepFailedException;
 import io.iterativeflow.api.StepFunction;
 import io.iterativeflow.api.StepOptions;
@@ -38,7 +37,7 @@ final class StepRunner {
     /** Hears of every try of a step that ran. */
     @FunctionalInterface
     interface StepObserver {
-        void tried(String stepName, int tryNumber, Duration took, String outcome);
+        void tried(String stepName, String cursorKey, int tryNumber, Duration took, StepOutcome outcome);
     }
 
     StepRunner(String runId, Attempt attempt, AttemptWrites writes, StepInvoker invoker, JsonCodec codec,
@@ -72,9 +71,7 @@ final class StepRunner {
         long started = System.nanoTime();
         StepOutcome outcome = invoker.invoke(fn, scope, attempt.token(),
                 options.timeout().or(() -> defaultTimeout), attempt);
-        observer.tried(name, tries, Duration.ofNanos(System.nanoTime() - started), outcome.succeeded()
-                ? FlowListener.StepEvent.SUCCEEDED
-                : outcome.timedOut() ? FlowListener.StepEvent.TIMED_OUT : FlowListener.StepEvent.FAILED);
+        observer.tried(name, key, tries, Duration.ofNanos(System.nanoTime() - started), outcome);
         attempt.checkLive();
         if (outcome.succeeded()) {
             String json = codec.toJson(outcome.value());
@@ -94,9 +91,8 @@ final class StepRunner {
     /** Records a failed try: a retry (ends the attempt) or a failure for good (thrown to the body). */
     <T> T failed(String name, String key, StepOptions options, int tries, StepOutcome outcome) {
         Throwable failure = outcome.failure();
-        boolean misuse = failure instanceof FlowException fe && fe.code() == FlowErrorCode.STEP_INVALID_AWAIT;
-        FlowErrorCode code = outcome.timedOut() ? FlowErrorCode.STEP_TIMEOUT
-                : misuse ? FlowErrorCode.STEP_INVALID_AWAIT : FlowErrorCode.STEP_FAILED;
+        FlowErrorCode code = codeOf(outcome);
+        boolean misuse = code == FlowErrorCode.STEP_INVALID_AWAIT;
         String message = ErrorText.of(failure);
         boolean permanent = misuse || (!outcome.timedOut() && options.isPermanent(failure));
         if (!permanent && tries <= options.retries()) {
@@ -135,6 +131,15 @@ final class StepRunner {
             Throwable cause) {
         return new StepFailedException(code, runId, key, tries, "step '" + key + "' failed after " + tries
                 + (tries == 1 ? " try" : " tries") + ": " + message, cause);
+    }
+
+    /** The code a failed try of a step ends with. */
+    static FlowErrorCode codeOf(StepOutcome outcome) {
+        if (outcome.timedOut()) {
+            return FlowErrorCode.STEP_TIMEOUT;
+        }
+        return outcome.failure() instanceof FlowException fe && fe.code() == FlowErrorCode.STEP_INVALID_AWAIT
+                ? FlowErrorCode.STEP_INVALID_AWAIT : FlowErrorCode.STEP_FAILED;
     }
 
     static FlowErrorCode codeOf(String stored) {
