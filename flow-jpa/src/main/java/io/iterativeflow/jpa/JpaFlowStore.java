@@ -32,6 +32,7 @@ import io.iterativeflow.jpa.internal.BulkRunCreation;
 import io.iterativeflow.jpa.internal.Cancellation;
 import io.iterativeflow.jpa.internal.ChildInvocation;
 import io.iterativeflow.jpa.internal.Claims;
+import io.iterativeflow.jpa.internal.Database;
 import io.iterativeflow.jpa.internal.EntityManagerFactories;
 import io.iterativeflow.jpa.internal.InFlightReads;
 import io.iterativeflow.jpa.internal.LeaseWrites;
@@ -94,15 +95,13 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
     private final BulkRunCreation bulk;
     private final TransactionalSteps transactionalSteps;
 
-    JpaFlowStore(Transactions tx, FlowClock clock, Duration defaultLease) {
-        this(tx, clock, defaultLease, false);
-    }
-
-    JpaFlowStore(Transactions tx, FlowClock clock, Duration defaultLease, boolean notifyProgress) {
+    /** @param database the statements of the database behind {@code tx}, chosen once here */
+    JpaFlowStore(Transactions tx, Database database, FlowClock clock, Duration defaultLease,
+            boolean notifyProgress) {
         Leases leases = new Leases(defaultLease);
         this.tx = tx;
         this.creation = new RunCreation(tx, clock);
-        this.claims = new Claims(tx, clock, leases);
+        this.claims = new Claims(tx, clock, leases, database);
         this.steps = new StepWrites(tx, clock, leases, notifyProgress);
         this.failures = new StepFailures(tx, clock, leases, notifyProgress);
         this.timers = new TimerWrites(tx, clock);

@@ -161,6 +161,29 @@ final class SqlCall {
         });
     }
 
+    /** Executes the statement and maps each row, read by column name, to a record of the caller's. */
+    <T> List<T> list(RowMapper<T> mapper) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = prepare(connection); ResultSet rs = statement.executeQuery()) {
+                Row row = new Row(rs);
+                List<T> mapped = new ArrayList<>();
+                while (rs.next()) {
+                    mapped.add(mapper.map(row));
+                }
+                return mapped;
+            }
+        });
+    }
+
+    /** Executes a statement that returns exactly one row and maps it. */
+    <T> T one(RowMapper<T> mapper) {
+        List<T> rows = list(mapper);
+        if (rows.size() != 1) {
+            throw new IllegalStateException("expected one row, got " + rows.size());
+        }
+        return rows.get(0);
+    }
+
     /** Executes a statement that returns no rows; returns how many rows it changed. */
     int update() {
         return em.unwrap(Session.class).doReturningWork(connection -> {
@@ -254,6 +277,65 @@ final class SqlCall {
             return texts;
         }
         return rs.getObject(index, type);
+    }
+
+    /** Maps the current row of a result to a record; reads its columns by name through {@link Row}. */
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(Row row) throws SQLException;
+    }
+
+    /**
+     * The current row of a result, its columns read by name (case-insensitive) with the type the caller expects.
+     * Getters of primitive types refuse a NULL; their boxed twins ({@code nullableInteger}) return it.
+     */
+    static final class Row {
+
+        private final ResultSet rs;
+
+        private Row(ResultSet rs) {
+            this.rs = rs;
+        }
+
+        String text(String column) throws SQLException {
+            return rs.getString(column);
+        }
+
+        UUID uuid(String column) throws SQLException {
+            return (UUID) read(rs, rs.findColumn(column), UUID.class);
+        }
+
+        int integer(String column) throws SQLException {
+            return notNull(column, nullableInteger(column));
+        }
+
+        Integer nullableInteger(String column) throws SQLException {
+            return (Integer) read(rs, rs.findColumn(column), Integer.class);
+        }
+
+        /** A {@code count(*)} or another BIGINT. */
+        long count(String column) throws SQLException {
+            return notNull(column, (Long) read(rs, rs.findColumn(column), Long.class));
+        }
+
+        boolean bool(String column) throws SQLException {
+            return notNull(column, (Boolean) read(rs, rs.findColumn(column), Boolean.class));
+        }
+
+        Instant instant(String column) throws SQLException {
+            return (Instant) read(rs, rs.findColumn(column), Instant.class);
+        }
+
+        String[] texts(String column) throws SQLException {
+            return (String[]) read(rs, rs.findColumn(column), String[].class);
+        }
+
+        private static <V> V notNull(String column, V value) {
+            if (value == null) {
+                throw new IllegalStateException("column " + column + " is NULL");
+            }
+            return value;
+        }
     }
 
     /** Binds one named parameter at {@code index}; returns the next free index. */
