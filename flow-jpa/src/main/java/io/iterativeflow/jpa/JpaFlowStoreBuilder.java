@@ -108,13 +108,12 @@ public final class JpaFlowStoreBuilder {
         if (checkSchemaVersion) {
             checkVersion();
         }
-        Dialect dialect = Dialect.of(dataSource);
-        Database database = Database.of(dialect);
+        Database database = Database.of(Dialect.of(dataSource), notifyProgress);
         database.check(dataSource);
         EntityManagerFactory factory = factory();
-        Transactions tx = jtaRegistry == null ? new ResourceLocalTransactions(factory, dialect)
-                : new JtaTransactions(factory, jtaRegistry, Optional.ofNullable(jtaDataSource), dialect);
-        JpaFlowStore store = new JpaFlowStore(tx, database, clock, defaultLease, notifyProgress);
+        Transactions tx = jtaRegistry == null ? new ResourceLocalTransactions(factory)
+                : new JtaTransactions(factory, jtaRegistry, Optional.ofNullable(jtaDataSource));
+        JpaFlowStore store = new JpaFlowStore(tx, database, clock, defaultLease);
         return database.notifications(dataSource).map(store::notifications).orElse(store);
     }
 

@@ -1,6 +1,7 @@
 package io.iterativeflow.jpa.internal;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -26,4 +27,19 @@ interface Fragments {
 
     /** Binds a collection of ids for {@link #inIds}. */
     SqlCall ids(SqlCall call, String parameter, Collection<UUID> ids);
+
+    /** {@code column} is one of the texts bound with {@link #texts}. */
+    String inTexts(String column, String parameter);
+
+    /** Binds the texts of {@link #inTexts}. */
+    SqlCall texts(SqlCall call, String parameter, List<String> values);
+
+    /** The array {@code column} contains the text bound with {@link #containedText}. */
+    String containsText(String column, String parameter);
+
+    /** Binds the text of {@link #containsText}. */
+    SqlCall containedText(SqlCall call, String parameter, String value);
+
+    /** The pair of columns orders before the pair of parameters: {@code (a, b) < (:x, :y)}. */
+    String before(String first, String firstParameter, String second, String secondParameter);
 }
