@@ -32,6 +32,7 @@ import io.iterativeflow.jpa.internal.BulkRunCreation;
 import io.iterativeflow.jpa.internal.Cancellation;
 import io.iterativeflow.jpa.internal.ChildInvocation;
 import io.iterativeflow.jpa.internal.Claims;
+import io.iterativeflow.jpa.internal.Database;
 import io.iterativeflow.jpa.internal.EntityManagerFactories;
 import io.iterativeflow.jpa.internal.InFlightReads;
 import io.iterativeflow.jpa.internal.LeaseWrites;
@@ -94,33 +95,30 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
     private final BulkRunCreation bulk;
     private final TransactionalSteps transactionalSteps;
 
-    JpaFlowStore(Transactions tx, FlowClock clock, Duration defaultLease) {
-        this(tx, clock, defaultLease, false);
-    }
-
-    JpaFlowStore(Transactions tx, FlowClock clock, Duration defaultLease, boolean notifyProgress) {
+    /** @param database the statements of the database behind {@code tx}, chosen once here */
+    JpaFlowStore(Transactions tx, Database database, FlowClock clock, Duration defaultLease) {
         Leases leases = new Leases(defaultLease);
         this.tx = tx;
-        this.creation = new RunCreation(tx, clock);
-        this.claims = new Claims(tx, clock, leases);
-        this.steps = new StepWrites(tx, clock, leases, notifyProgress);
-        this.failures = new StepFailures(tx, clock, leases, notifyProgress);
-        this.timers = new TimerWrites(tx, clock);
-        this.transitions = new RunTransitions(tx, clock);
-        this.cancellation = new Cancellation(tx, clock);
-        this.leaseWrites = new LeaseWrites(tx, clock, leases);
-        this.reads = new RunReads(tx);
-        this.children = new ChildInvocation(tx, clock);
-        this.listings = new RunListings(tx);
-        this.pruning = new Pruning(tx, clock);
-        this.signalDeliveries = new SignalDeliveries(tx, clock);
-        this.signalWaits = new SignalWaits(tx, clock, leases);
-        this.retries = new RunRetries(tx, clock);
-        this.undeployed = new UndeployedRuns(tx, clock);
-        this.inFlight = new InFlightReads(tx);
-        this.operations = new OperationsReads(tx, clock);
-        this.bulk = new BulkRunCreation(tx, creation);
-        this.transactionalSteps = new TransactionalSteps(tx, clock, leases);
+        this.creation = new RunCreation(tx, clock, database);
+        this.claims = new Claims(tx, clock, leases, database);
+        this.steps = new StepWrites(tx, clock, leases, database);
+        this.failures = new StepFailures(tx, clock, leases, database);
+        this.timers = new TimerWrites(tx, clock, database);
+        this.transitions = new RunTransitions(tx, clock, database);
+        this.cancellation = new Cancellation(tx, clock, database);
+        this.leaseWrites = new LeaseWrites(tx, clock, leases, database);
+        this.reads = new RunReads(tx, database);
+        this.children = new ChildInvocation(tx, clock, database);
+        this.listings = new RunListings(tx, database);
+        this.pruning = new Pruning(tx, clock, database);
+        this.signalDeliveries = new SignalDeliveries(tx, clock, database);
+        this.signalWaits = new SignalWaits(tx, clock, leases, database);
+        this.retries = new RunRetries(tx, clock, database);
+        this.undeployed = new UndeployedRuns(tx, clock, database);
+        this.inFlight = new InFlightReads(tx, database);
+        this.operations = new OperationsReads(tx, clock, database);
+        this.bulk = new BulkRunCreation(creation);
+        this.transactionalSteps = new TransactionalSteps(tx, clock, leases, database);
     }
 
     /** A store over {@code dataSource} with default settings; the schema must be migrated (see the builder). */

@@ -3,10 +3,9 @@ package io.iterativeflow.jpa;
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
 import io.iterativeflow.core.spi.FlowClock;
+import io.iterativeflow.jpa.internal.Database;
 import io.iterativeflow.jpa.internal.Dialect;
 import io.iterativeflow.jpa.internal.EntityManagerFactories;
-import io.iterativeflow.jpa.internal.H2Durability;
-import io.iterativeflow.jpa.internal.PgNotifications;
 import io.iterativeflow.jpa.internal.JtaTransactions;
 import io.iterativeflow.jpa.internal.ResourceLocalTransactions;
 import io.iterativeflow.jpa.internal.StoreErrors;
@@ -109,15 +108,13 @@ public final class JpaFlowStoreBuilder {
         if (checkSchemaVersion) {
             checkVersion();
         }
-        Dialect dialect = Dialect.of(dataSource);
-        if (dialect == Dialect.H2) {
-            H2Durability.enforce(dataSource);
-        }
+        Database database = Database.of(Dialect.of(dataSource), notifyProgress);
+        database.check(dataSource);
         EntityManagerFactory factory = factory();
-        Transactions tx = jtaRegistry == null ? new ResourceLocalTransactions(factory, dialect)
-                : new JtaTransactions(factory, jtaRegistry, Optional.ofNullable(jtaDataSource), dialect);
-        JpaFlowStore store = new JpaFlowStore(tx, clock, defaultLease, notifyProgress);
-        return dialect == Dialect.POSTGRESQL ? store.notifications(new PgNotifications(dataSource)) : store;
+        Transactions tx = jtaRegistry == null ? new ResourceLocalTransactions(factory)
+                : new JtaTransactions(factory, jtaRegistry, Optional.ofNullable(jtaDataSource));
+        JpaFlowStore store = new JpaFlowStore(tx, database, clock, defaultLease);
+        return database.notifications(dataSource).map(store::notifications).orElse(store);
     }
 
     private void migrateSchema() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.iterativeflow.api.RunQuery;
 import io.iterativeflow.api.RunStatus;
 import io.iterativeflow.core.spi.RunPosition;
+import io.iterativeflow.jpa.internal.Database;
 import io.iterativeflow.jpa.internal.Dialect;
 import io.iterativeflow.jpa.internal.EntityManagerFactories;
 import io.iterativeflow.jpa.internal.ResourceLocalTransactions;
@@ -45,9 +46,8 @@ class ListingPlanTest {
         Map<String, Object> row = db.sql().row("SELECT created_at, id FROM workflow.runs"
                 + " ORDER BY created_at DESC, id DESC OFFSET 19000 LIMIT 1");
         deep = new RunPosition((Instant) row.get("created_at"), (UUID) row.get("id"));
-        tx = new ResourceLocalTransactions(EntityManagerFactories.resourceLocal(db.dataSource(), Map.of()),
-                Dialect.POSTGRESQL);
-        listings = new RunListings(tx);
+        tx = new ResourceLocalTransactions(EntityManagerFactories.resourceLocal(db.dataSource(), Map.of()));
+        listings = new RunListings(tx, Database.of(Dialect.POSTGRESQL, false));
     }
 
     @AfterAll

@@ -15,21 +15,15 @@ import java.util.Optional;
  */
 public final class BulkRunCreation {
 
-    /** H2: how often the batch is tried again while another transaction holds one of its keys uncommitted. */
-
-    private final Transactions tx;
     private final RunCreation creation;
 
-    public BulkRunCreation(Transactions tx, RunCreation creation) {
-        this.tx = tx;
+    public BulkRunCreation(RunCreation creation) {
         this.creation = creation;
     }
 
     public List<StartResult> create(List<NewRun> runs) {
-        if (tx.dialect() == Dialect.H2 && runs.stream().anyMatch(r -> r.idempotencyKey().isPresent())) {
-            return H2KeyRaces.retry("starting runs", () -> tx.joining(em -> createIn(em, runs)));
-        }
-        return tx.joining(em -> createIn(em, runs));
+        boolean keyed = runs.stream().anyMatch(r -> r.idempotencyKey().isPresent());
+        return creation.startMany(keyed, em -> createIn(em, runs));
     }
 
     private List<StartResult> createIn(EntityManager em, List<NewRun> runs) {

@@ -35,13 +35,12 @@ final class H2SkipLocked {
         Set<UUID> locked = new LinkedHashSet<>();
         int window = Math.max(2 * limit, 16);
         for (int skipped = 0; locked.size() < limit; skipped += window) {
-            List<Object[]> page = bind.apply(SqlCall.of(em, candidates)).integer("window", window)
-                    .integer("skipped", skipped).column("id", UUID.class).rows();
-            for (Object[] row : page) {
-                UUID id = (UUID) row[0];
+            List<UUID> page = bind.apply(SqlCall.of(em, candidates)).integer("window", window)
+                    .integer("skipped", skipped).list(row -> row.uuid("id"));
+            for (UUID id : page) {
                 if (locked.size() < limit && !locked.contains(id)
-                        && !bind.apply(SqlCall.of(em, lockOne)).uuid("id", id).column("id", UUID.class)
-                                .rows().isEmpty()) {
+                        && !bind.apply(SqlCall.of(em, lockOne)).uuid("id", id).list(row -> row.uuid("id"))
+                                .isEmpty()) {
                     locked.add(id);
                 }
             }

@@ -35,16 +35,11 @@ public final class JtaTransactions implements Transactions {
      *     transaction fails with {@code TRANSACTION_INVALID} instead of silently committing on its own
      */
     public JtaTransactions(EntityManagerFactory factory, TransactionSynchronizationRegistry registry,
-            Optional<DataSource> jtaDataSource, Dialect dialect) {
-        this.own = new ResourceLocalTransactions(factory, dialect);
+            Optional<DataSource> jtaDataSource) {
+        this.own = new ResourceLocalTransactions(factory);
         this.sessions = factory.unwrap(SessionFactory.class);
         this.registry = registry;
         this.jtaDataSource = jtaDataSource;
-    }
-
-    @Override
-    public Dialect dialect() {
-        return own.dialect();
     }
 
     @Override

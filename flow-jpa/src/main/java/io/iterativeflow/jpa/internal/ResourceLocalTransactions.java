@@ -12,16 +12,9 @@ import org.hibernate.Session;
 public final class ResourceLocalTransactions implements Transactions {
 
     private final EntityManagerFactory factory;
-    private final Dialect dialect;
 
-    public ResourceLocalTransactions(EntityManagerFactory factory, Dialect dialect) {
+    public ResourceLocalTransactions(EntityManagerFactory factory) {
         this.factory = factory;
-        this.dialect = dialect;
-    }
-
-    @Override
-    public Dialect dialect() {
-        return dialect;
     }
 
     @Override
@@ -42,13 +35,10 @@ public final class ResourceLocalTransactions implements Transactions {
     /**
      * No {@code begin}: the pool's connections are in auto-commit mode, so each statement commits by itself. A pool
      * that hands out connections outside auto-commit gets an explicit transaction, as {@link #inTransaction} does.
-     * On H2 the operations are several statements, so they always get one transaction.
+     * Only for work of single statements: an operation of several statements asks for {@link #inTransaction}.
      */
     @Override
     public <T> T autoCommitted(Function<EntityManager, T> work) {
-        if (dialect == Dialect.H2) {
-            return inTransaction(work);
-        }
         EntityManager em = newEntityManager();
         EntityTransaction tx = em.getTransaction();
         try {

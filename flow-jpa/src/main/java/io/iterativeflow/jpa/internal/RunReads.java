@@ -16,10 +16,8 @@ import java.util.UUID;
 public final class RunReads {
 
     /** Plain SQL on the hot path of result polling: no query object per call (see {@link SqlCall}). */
-    private static final String STATE = "SELECT status, flow_name, flow_version, CAST(output AS %s) AS output,"
+    private static final String STATE = "SELECT status, flow_name, flow_version, %s AS output,"
             + " error_code, error_message FROM workflow.runs WHERE id = :id";
-    private static final String STATE_PG = STATE.formatted("text");
-    private static final String STATE_H2 = STATE.formatted("VARCHAR");
     private static final String STEPS = "SELECT s FROM FlowStep s WHERE s.runId = :id"
             + " ORDER BY s.position, s.createdAt, s.cursorKey";
     private static final String TIMERS = "SELECT t FROM FlowTimer t WHERE t.runId = :id"
@@ -27,20 +25,19 @@ public final class RunReads {
     private static final String EVENTS = "SELECT e FROM FlowEvent e WHERE e.runId = :id ORDER BY e.id";
 
     private final Transactions tx;
+    private final String state;
 
-    public RunReads(Transactions tx) {
+    public RunReads(Transactions tx, Database database) {
         this.tx = tx;
+        this.state = STATE.formatted(database.fragments.jsonText("output"));
     }
 
     public Optional<RunState> state(UUID runId) {
-        String sql = tx.dialect() == Dialect.H2 ? STATE_H2 : STATE_PG;
-        return tx.readOnly(em -> SqlCall.of(em, sql).uuid("id", runId)
-                .column("status", String.class).column("flow_name", String.class)
-                .column("flow_version", Integer.class).column("output", String.class)
-                .column("error_code", String.class).column("error_message", String.class)
-                .rows().stream().findFirst()
-                .map(r -> new RunState(RunStatus.fromDbName((String) r[0]), (String) r[1], (Integer) r[2],
-                        (String) r[3], (String) r[4], (String) r[5])));
+        return tx.readOnly(em -> SqlCall.of(em, state).uuid("id", runId)
+                .list(row -> new RunState(RunStatus.fromDbName(row.text("status")), row.text("flow_name"),
+                        row.integer("flow_version"), row.text("output"), row.text("error_code"),
+                        row.text("error_message")))
+                .stream().findFirst());
     }
 
     public Optional<RunInfo> details(UUID runId) {

@@ -27,8 +27,8 @@ import org.hibernate.Session;
  * positional form once per distinct text ({@link NamedSql}), and the driver keeps the parsed, server-prepared
  * statement per connection (PostgreSQL's driver prepares a statement on the server from its fifth use on that
  * connection; a container's pool caches the statement objects too). Parameters are typed, so a null binds with the
- * right type, and result columns are read by name with the declared types. Every statement that compares or records
- * time binds {@code :offsetMs} (see {@link Sql#NOW}).
+ * right type, and result columns are read by name ({@link Row}) into the caller's records. Every statement that
+ * compares or records time binds {@code :offsetMs} (see {@link Sql#NOW}).
  *
  * <p>The store writes no entity through the EntityManager on these paths, so nothing is pending that a flush would
  * have to send before the statement runs.
@@ -38,8 +38,6 @@ final class SqlCall {
     private final EntityManager em;
     private final NamedSql sql;
     private final Map<String, Binding> bindings = new HashMap<>();
-    private final List<String> columnNames = new ArrayList<>(8);
-    private final List<Class<?>> columnTypes = new ArrayList<>(8);
     private boolean hasList;
 
     private SqlCall(EntityManager em, NamedSql sql) {
@@ -133,32 +131,27 @@ final class SqlCall {
         return uuid("runId", fence.runId()).text("owner", fence.owner()).integer("attempt", fence.attempt());
     }
 
-    /** Declares the next result column: read by its name (case-insensitive) as {@code type}. */
-    SqlCall column(String alias, Class<?> type) {
-        columnNames.add(alias);
-        columnTypes.add(type);
-        return this;
-    }
-
-    /** Executes the statement and returns its rows, one array per row with the declared columns in order. */
-    List<Object[]> rows() {
+    /** Executes the statement and maps each row, read by column name, to a record of the caller's. */
+    <T> List<T> list(RowMapper<T> mapper) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = prepare(connection); ResultSet rs = statement.executeQuery()) {
-                int[] indexes = new int[columnNames.size()];
-                for (int c = 0; c < indexes.length; c++) {
-                    indexes[c] = rs.findColumn(columnNames.get(c));
-                }
-                List<Object[]> rows = new ArrayList<>();
+                Row row = new Row(rs);
+                List<T> mapped = new ArrayList<>();
                 while (rs.next()) {
-                    Object[] row = new Object[indexes.length];
-                    for (int c = 0; c < indexes.length; c++) {
-                        row[c] = read(rs, indexes[c], columnTypes.get(c));
-                    }
-                    rows.add(row);
+                    mapped.add(mapper.map(row));
                 }
-                return rows;
+                return mapped;
             }
         });
+    }
+
+    /** Executes a statement that returns exactly one row and maps it. */
+    <T> T one(RowMapper<T> mapper) {
+        List<T> rows = list(mapper);
+        if (rows.size() != 1) {
+            throw new IllegalStateException("expected one row, got " + rows.size());
+        }
+        return rows.get(0);
     }
 
     /** Executes a statement that returns no rows; returns how many rows it changed. */
@@ -168,15 +161,6 @@ final class SqlCall {
                 return statement.executeUpdate();
             }
         });
-    }
-
-    /** Executes a statement that returns exactly one row. */
-    Object[] row() {
-        List<Object[]> rows = rows();
-        if (rows.size() != 1) {
-            throw new IllegalStateException("expected one row, got " + rows.size());
-        }
-        return rows.get(0);
     }
 
     private SqlCall bind(String name, Binding binding) {
@@ -254,6 +238,69 @@ final class SqlCall {
             return texts;
         }
         return rs.getObject(index, type);
+    }
+
+    /** Maps the current row of a result to a record; reads its columns by name through {@link Row}. */
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(Row row) throws SQLException;
+    }
+
+    /**
+     * The current row of a result, its columns read by name (case-insensitive) with the type the caller expects.
+     * Getters of primitive types refuse a NULL; their boxed twins ({@code nullableInteger}) return it.
+     */
+    static final class Row {
+
+        private final ResultSet rs;
+
+        private Row(ResultSet rs) {
+            this.rs = rs;
+        }
+
+        String text(String column) throws SQLException {
+            return rs.getString(column);
+        }
+
+        UUID uuid(String column) throws SQLException {
+            return (UUID) read(rs, rs.findColumn(column), UUID.class);
+        }
+
+        int integer(String column) throws SQLException {
+            return notNull(column, nullableInteger(column));
+        }
+
+        Integer nullableInteger(String column) throws SQLException {
+            return (Integer) read(rs, rs.findColumn(column), Integer.class);
+        }
+
+        /** A {@code count(*)} or another BIGINT. */
+        long count(String column) throws SQLException {
+            return notNull(column, (Long) read(rs, rs.findColumn(column), Long.class));
+        }
+
+        boolean bool(String column) throws SQLException {
+            return notNull(column, nullableBool(column));
+        }
+
+        Boolean nullableBool(String column) throws SQLException {
+            return (Boolean) read(rs, rs.findColumn(column), Boolean.class);
+        }
+
+        Instant instant(String column) throws SQLException {
+            return (Instant) read(rs, rs.findColumn(column), Instant.class);
+        }
+
+        String[] texts(String column) throws SQLException {
+            return (String[]) read(rs, rs.findColumn(column), String[].class);
+        }
+
+        private static <V> V notNull(String column, V value) {
+            if (value == null) {
+                throw new IllegalStateException("column " + column + " is NULL");
+            }
+            return value;
+        }
     }
 
     /** Binds one named parameter at {@code index}; returns the next free index. */

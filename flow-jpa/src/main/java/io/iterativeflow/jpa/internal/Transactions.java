@@ -46,9 +46,6 @@ public interface Transactions extends AutoCloseable {
         action.run();
     }
 
-    /** The database these transactions run on. */
-    Dialect dialect();
-
     /** Closes the factory behind the transactions. */
     @Override
     void close();

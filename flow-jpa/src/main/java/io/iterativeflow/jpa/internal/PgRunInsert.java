@@ -1,0 +1,56 @@
+package io.iterativeflow.jpa.internal;
+
+import io.iterativeflow.core.spi.FlowClock;
+import io.iterativeflow.core.spi.NewRun;
+import jakarta.persistence.EntityManager;
+import java.util.function.Function;
+
+/** A start on PostgreSQL: the run, its {@code created} event and the ready notification in one statement. */
+final class PgRunInsert implements RunInsertStatement {
+
+    private static final String INSERT = """
+            WITH ins AS (
+                INSERT INTO workflow.runs (id, flow_name, flow_version, status, input, idempotency_key, tags,
+                                           priority, attempts, available_at, depth, created_at, updated_at)
+                VALUES (:id, :flowName, :flowVersion, 'pending', CAST(:input AS jsonb), :idempotencyKey,
+                        CAST(:tags AS text[]), :priority, 0, %s, 1, %s, %s)
+                ON CONFLICT (flow_name, flow_version, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+                RETURNING id, created_at
+            ), created AS (
+                INSERT INTO workflow.events (run_id, type, attempt, at)
+                SELECT id, 'created', 0, created_at FROM ins
+            ), n AS (
+                %s
+            )
+            SELECT id, %s FROM ins
+            """.formatted(Sql.nowPlus("delayMs"), Sql.NOW, Sql.NOW,
+                    Notify.ready(":flowName", "ins WHERE :delayMs <= 0"),
+                    Notify.NOTIFIED);
+
+    @Override
+    public boolean insert(EntityManager em, FlowClock clock, NewRun run) {
+        return !SqlCall.of(em, INSERT)
+                .uuid("id", run.id())
+                .text("flowName", run.flowName())
+                .integer("flowVersion", run.flowVersion())
+                .text("input", run.inputJson())
+                .text("idempotencyKey", run.idempotencyKey().orElse(null))
+                .text("tags", Sql.textArray(run.tags()))
+                .integer("priority", run.priority())
+                .millis("delayMs", run.delay())
+                .clock(clock)
+                .list(row -> row.uuid("id"))
+                .isEmpty();
+    }
+
+    /** One statement: auto-committed, or in the caller's transaction. */
+    @Override
+    public <T> T startOne(Transactions tx, boolean keyed, Function<EntityManager, T> start) {
+        return tx.joiningAutoCommitted(start);
+    }
+
+    @Override
+    public <T> T startMany(Transactions tx, boolean keyed, Function<EntityManager, T> start) {
+        return tx.joining(start);
+    }
+}

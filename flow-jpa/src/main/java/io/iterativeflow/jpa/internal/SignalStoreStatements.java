@@ -1,0 +1,31 @@
+package io.iterativeflow.jpa.internal;
+
+import io.iterativeflow.core.spi.FlowClock;
+import jakarta.persistence.EntityManager;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The per-database statements of a signal delivery, in the caller's transaction ({@link SignalDeliveries} decides).
+ * {@link PgSignalStore}: the wait is matched in SQL and the store is one statement; {@link H2SignalStore}: the wait
+ * is matched in Java and the store is several statements.
+ */
+interface SignalStoreStatements {
+
+    /** Locks the run's row and reads whether it waits for signal {@code name}; empty when there is no such run. */
+    Optional<LockedRun> lock(EntityManager em, UUID runId, String name);
+
+    /**
+     * Stores the signal with {@code status} ({@code delivered} or {@code buffered}) and its event; a delivered one
+     * also wakes the run. Returns how many signals were stored and runs woken, for the caller to check.
+     */
+    Stored store(EntityManager em, FlowClock clock, LockedRun run, UUID runId, String name, String payloadJson,
+            Optional<String> deliveryId, String status);
+
+    /** The locked run: its status, whether it waits for the signal, and its wait key (H2 wakes by it). */
+    record LockedRun(String status, boolean waits, String waitKey) {
+    }
+
+    record Stored(long stored, long woken) {
+    }
+}
