@@ -85,7 +85,8 @@ async function show() {
     return;
   }
   const answer = await get(`runs/${segment(runId)}`);
-  if (!answer.ok && answer.status === 404) {
+  // the id is all this request sends: an id the engine refuses names no run either
+  if (!answer.ok && (answer.status === 404 || answer.status === 400)) {
     notFound(answer.error.message || `No run with id ${runId}.`);
     return;
   }

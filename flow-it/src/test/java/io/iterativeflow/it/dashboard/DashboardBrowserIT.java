@@ -50,7 +50,7 @@ class DashboardBrowserIT {
     static void startTheServerAndTheBrowser() throws Exception {
         browser = Browser.start(Path.of("target", "dashboard-screenshots"));
         WebArchive war = Deployments.withDashboard(Deployments.war("app", RestApplication.class, PingResource.class,
-                DeskFlow.class, DeskFlow.Ticket.class, DeskFlow.Approval.class));
+                DeskFlow.class, DeskFlow.Ticket.class, DeskFlow.Approval.class, EscalationFlow.class));
         server = LibertyServer.create("flowBrowser", 12, war, List.of());
         Files.createDirectories(server.directory().resolve("apps"));
         Files.move(server.directory().resolve("dropins/app.war"), server.directory().resolve("apps/app.war"));
@@ -165,6 +165,14 @@ class DashboardBrowserIT {
         assertThat(browser.showsText("#start-input-error", "INPUT_INVALID").getText())
                 .contains("the input is not valid JSON");
         assertThat(startedWithKey(key)).isFalse();
+
+        browser.type("#start-input", "{\"subject\": \"Started from the page\", \"body\": \"fine now\"}");
+        browser.find("#start-submit").click();
+        browser.showsText("#start-result", "Started");
+        assertThat(browser.find("#start-input-error").getText()).isEmpty();
+        String fromThePage = browser.find("#start-result a").getText();
+        browser.shown("tr[data-run-id='" + fromThePage + "']");
+        assertThat(startedWithKey(key)).isTrue();
     }
 
     @Test
@@ -243,25 +251,47 @@ class DashboardBrowserIT {
         assertThat(browser.find("#not-found-message").getText()).contains(unknown);
         assertThat(browser.find("#run").isDisplayed()).isFalse();
         assertThat(browser.title()).startsWith("Not found");
+
+        browser.open(page("run.html?id=not-a-run-id"));
+        assertThat(browser.shown("#not-found h1").getText()).isEqualTo("Not found");
+    }
+
+    @Test
+    void a_parents_page_shows_the_child_it_waits_for_in_its_tree() throws Exception {
+        String parent = start(EscalationFlow.NAME, "Broken window", "glass everywhere", "awaiting_child");
+
+        browser.signIn("ada", "ada-secret").open(page("run.html?id=" + parent));
+
+        WebElement child = browser.shown("#children .tree li a.run-link");
+        String childId = child.getText();
+        assertThat(browser.find("#children").getText()).contains(DeskFlow.NAME + "@1", "awaiting_signal");
+        assertThat(browser.find("#waiting").getText()).contains("Waiting for child", childId);
+        child.click();
+        browser.showsText("#run-id", childId);
+        browser.showsText("#waiting-signal", "approve");
     }
 
     private static URI page(String path) {
         return server.uri("app/flow-dashboard/" + path);
     }
 
-    /** Starts a run of {@link DeskFlow} through the REST API, as ada. */
+    /** Starts a run of {@link DeskFlow} through the REST API, as ada, and waits until it waits for its signal. */
     private String start(String subject, String body) throws Exception {
+        return start(DeskFlow.NAME, subject, body, "awaiting_signal");
+    }
+
+    /** Starts a run of {@code flow} through the REST API, as ada, and waits until it is in {@code status}. */
+    private String start(String flow, String subject, String body, String status) throws Exception {
         String json = Json.createObjectBuilder().add("subject", subject).add("body", body).build().toString();
-        HttpResponse<String> started = http.send(HttpRequest.newBuilder(server.uri("app/api/flows/" + DeskFlow.NAME
-                + "/runs")).header("Authorization", basic("ada:ada-secret"))
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(server.uri("app/api/flows/" + flow + "/runs"))
+                .header("Authorization", basic("ada:ada-secret"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
         String runId = json(started.body()).getString("runId");
-        // the page shows the run waiting for its signal once the first attempt has suspended
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!run(runId).getString("status").equals("awaiting_signal")) {
-            assertThat(System.nanoTime()).as("run " + runId + " waits for its signal").isLessThan(deadline);
+        while (!run(runId).getString("status").equals(status)) {
+            assertThat(System.nanoTime()).as("run " + runId + " reaches " + status).isLessThan(deadline);
             Thread.sleep(100);
         }
         return runId;
