@@ -150,6 +150,7 @@ class DashboardBrowserIT {
 
         WebElement error = browser.showsText("#signal-payload-error", "SIGNAL_PAYLOAD_INVALID");
         assertThat(error.getText()).contains("the payload is not valid JSON");
+        browser.run("arguments[0].scrollIntoView({block: 'center'})", error);
         browser.screenshot("invalid-json");
         JsonObject after = run(runId);
         assertThat(after.getString("status")).isEqualTo("awaiting_signal");
