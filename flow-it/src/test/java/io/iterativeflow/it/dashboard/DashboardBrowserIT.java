@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
 import io.iterativeflow.it.Deployments;
+import io.iterativeflow.it.rest.FailOnceFlow;
 import io.iterativeflow.it.rest.PingResource;
 import io.iterativeflow.it.rest.RestApplication;
 import io.iterativeflow.it.servers.LibertyServer;
@@ -50,7 +51,8 @@ class DashboardBrowserIT {
     static void startTheServerAndTheBrowser() throws Exception {
         browser = Browser.start(Path.of("target", "dashboard-screenshots"));
         WebArchive war = Deployments.withDashboard(Deployments.war("app", RestApplication.class, PingResource.class,
-                DeskFlow.class, DeskFlow.Ticket.class, DeskFlow.Approval.class, EscalationFlow.class));
+                DeskFlow.class, DeskFlow.Ticket.class, DeskFlow.Approval.class, EscalationFlow.class,
+                FailOnceFlow.class));
         server = LibertyServer.create("flowBrowser", 12, war, List.of());
         Files.createDirectories(server.directory().resolve("apps"));
         Files.move(server.directory().resolve("dropins/app.war"), server.directory().resolve("apps/app.war"));
@@ -135,6 +137,23 @@ class DashboardBrowserIT {
         browser.showsText("#action-result", "Canceled.");
         browser.showsText("#run-status", "canceled");
         assertThat(run(canceled).getString("status")).isEqualTo("canceled");
+    }
+
+    @Test
+    void a_failed_run_shows_its_error_in_the_timeline_and_retries_from_the_page() throws Exception {
+        String runId = start("it-fail-once", "\"paperwork\"", "failed");
+
+        browser.signIn("ada", "ada-secret").open(page("run.html?id=" + runId));
+
+        assertThat(browser.shown("tr[data-step='check']").getText()).contains("failed",
+                "the first attempt always fails");
+        assertThat(browser.find("#run-failure").getText()).contains("the first attempt always fails");
+        browser.until(b -> browser.find("#retry-submit").isEnabled() ? Boolean.TRUE : null);
+        browser.find("#retry-submit").click();
+        browser.showsText("#action-result", "Retried.");
+        browser.showsText("#run-status", "completed");
+        assertThat(browser.find("#run-output").getText()).isEqualTo("\"checked paperwork\"");
+        assertThat(run(runId).getString("status")).isEqualTo("completed");
     }
 
     @Test
@@ -281,9 +300,14 @@ class DashboardBrowserIT {
         return start(DeskFlow.NAME, subject, body, "awaiting_signal");
     }
 
-    /** Starts a run of {@code flow} through the REST API, as ada, and waits until it is in {@code status}. */
+    /** Starts a run of {@code flow} with a ticket through the REST API, as ada; waits until it is in {@code status}. */
     private String start(String flow, String subject, String body, String status) throws Exception {
-        String json = Json.createObjectBuilder().add("subject", subject).add("body", body).build().toString();
+        return start(flow, Json.createObjectBuilder().add("subject", subject).add("body", body).build().toString(),
+                status);
+    }
+
+    /** Starts a run of {@code flow} with {@code json} through the REST API, as ada; waits for {@code status}. */
+    private String start(String flow, String json, String status) throws Exception {
         HttpResponse<String> started = http.send(HttpRequest.newBuilder(server.uri("app/api/flows/" + flow + "/runs"))
                 .header("Authorization", basic("ada:ada-secret"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
