@@ -23,7 +23,6 @@ import io.iterativeflow.api.FlowDefinition;
 import io.iterativeflow.api.FlowEngine;
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
-import io.iterativeflow.api.FlowHandle;
 import io.iterativeflow.api.RetryResult;
 import io.iterativeflow.api.RunInfo;
 import io.iterativeflow.api.SignalDeliveryResult;
