@@ -40,6 +40,17 @@ public final class Deployments {
         return war.addAsLibraries(rest);
     }
 
+    /** Adds the opt-in dashboard (flow-dashboard, a test dependency of flow-it) and the REST module to {@code war}. */
+    public static WebArchive withDashboard(WebArchive war) {
+        File[] dashboard = Maven.configureResolver()
+                .workOffline()
+                .loadPomFromFile("pom.xml")
+                .resolve("io.iterativeflow:flow-dashboard")
+                .withoutTransitivity()
+                .asFile();
+        return withRestApi(war).addAsLibraries(dashboard);
+    }
+
     /**
      * The compile and runtime dependencies of flow-it, resolved by ShrinkWrap from {@code pom.xml} in the
      * working directory (failsafe runs in the module folder). Reactor modules resolve without being installed.
