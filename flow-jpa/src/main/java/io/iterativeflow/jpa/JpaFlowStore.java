@@ -19,6 +19,7 @@ import io.iterativeflow.core.spi.NewRun;
 import io.iterativeflow.core.spi.QueueStats;
 import io.iterativeflow.core.spi.RecordedStep;
 import io.iterativeflow.core.spi.RunPosition;
+import io.iterativeflow.core.spi.RunCommands.LocalStart;
 import io.iterativeflow.core.spi.RunState;
 import io.iterativeflow.core.spi.SignalDelivery;
 import io.iterativeflow.core.spi.SignalWaitOutcome;
@@ -99,7 +100,7 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
     JpaFlowStore(Transactions tx, Database database, FlowClock clock, Duration defaultLease) {
         Leases leases = new Leases(defaultLease);
         this.tx = tx;
-        this.creation = new RunCreation(tx, clock, database);
+        this.creation = new RunCreation(tx, clock, database, leases);
         this.claims = new Claims(tx, clock, leases, database);
         this.steps = new StepWrites(tx, clock, leases, database);
         this.failures = new StepFailures(tx, clock, leases, database);
@@ -139,6 +140,14 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
     public StartResult createRun(NewRun run) {
         Checks.newRun(run);
         return creation.create(run);
+    }
+
+    @Override
+    public LocalStart createRunClaimed(NewRun run, String owner, Duration lease) {
+        Checks.newRun(run);
+        Checks.owner(owner);
+        Checks.positive("lease", lease);
+        return creation.createClaimed(run, owner, lease);
     }
 
     @Override

@@ -131,16 +131,27 @@ final class Dispatcher {
     }
 
     private boolean claimAndHandOver() {
-        int free = Math.min(slots.availablePermits(), parts.settings().claimBatchSize());
+        // the round holds its slots before it claims, so a start that runs its run here cannot take them meanwhile
+        int free = 0;
+        int batch = parts.settings().claimBatchSize();
+        while (free < batch && slots.tryAcquire()) {
+            free++;
+        }
         if (free <= 0) {
             moreWaiting = true;
             return false;
         }
-        List<ClaimedRun> claimed = parts.store().claim(parts.instanceId(), free, parts.settings().leaseDuration(),
-                parts.registry().ids());
+        List<ClaimedRun> claimed;
+        try {
+            claimed = parts.store().claim(parts.instanceId(), free, parts.settings().leaseDuration(),
+                    parts.registry().ids());
+        } catch (RuntimeException e) {
+            freeSlots(free);
+            throw e;
+        }
         moreWaiting = claimed.size() == free;
+        freeSlots(free - claimed.size());
         for (ClaimedRun run : claimed) {
-            slots.acquireUninterruptibly();
             try {
                 workers.execute(() -> runAndRelease(run));
             } catch (RuntimeException rejected) {
@@ -155,6 +166,31 @@ final class Dispatcher {
         return true;
     }
 
+    /**
+     * Takes a worker slot for a run that a start on this instance creates already claimed (so it runs here at once,
+     * without a claim round); false when no slot is free or claiming has stopped. Give it back with
+     * {@link #unreserve()} unless {@link #runReserved} runs the run.
+     */
+    boolean reserve() {
+        return open && slots.tryAcquire();
+    }
+
+    /** Gives back a slot {@link #reserve()} took for a start that did not claim its run. */
+    void unreserve() {
+        freeSlot();
+    }
+
+    /** Runs a run claimed by a start of this instance on the slot {@link #reserve()} took for it. */
+    void runReserved(ClaimedRun run) {
+        try {
+            workers.execute(() -> runAndRelease(run));
+        } catch (RuntimeException rejected) {
+            freeSlot();
+            LOG.log(Level.WARNING, "worker executor refused run " + run.runId() + "; giving it back", rejected);
+            giveBack(run, "the worker executor refused the attempt");
+        }
+    }
+
     private void runAndRelease(ClaimedRun run) {
         try {
             if (open) {
@@ -166,6 +202,15 @@ final class Dispatcher {
             freeSlot();
             if (moreWaiting) {
                 wake();
+            }
+        }
+    }
+
+    private void freeSlots(int count) {
+        if (count > 0) {
+            slots.release(count);
+            synchronized (idle) {
+                idle.notifyAll();
             }
         }
     }

@@ -247,6 +247,6 @@ public final class Engine implements FlowEngine {
     }
 
     private <I, O> FlowHandle<I, O> handle(FlowDefinition<I, O> definition) {
-        return new Handle<>(definition, parts, dispatcher::wake, this);
+        return new Handle<>(definition, parts, dispatcher, this);
     }
 }

@@ -171,7 +171,7 @@ public final class EngineBuilder {
         Dispatcher dispatcher = new Dispatcher(parts, new AttemptRunner(parts), work, sched);
         Engine[] engine = new Engine[1];
         CronTicker ticker = new CronTicker(parts, scheduled, definition -> new Handle<>(definition, parts,
-                dispatcher::wake, engine[0]));
+                dispatcher, engine[0]));
         lifecycle[0] = new Lifecycle(parts, dispatcher, sched, owned, ticker);
         engine[0] = new Engine(parts, dispatcher, lifecycle[0], payloadCheck, new Wakeups(parts, dispatcher::wake,
                 listen, listenerThreads != null ? listenerThreads : threads(id, "listener")));

@@ -26,11 +26,11 @@ final class Handle<I, O> implements FlowHandle<I, O> {
     private final FlowEngine engine;
     private final Starts<I> starts;
 
-    Handle(FlowDefinition<I, O> definition, EngineParts parts, Runnable wake, FlowEngine engine) {
+    Handle(FlowDefinition<I, O> definition, EngineParts parts, Dispatcher dispatcher, FlowEngine engine) {
         this.definition = definition;
         this.parts = parts;
         this.engine = engine;
-        this.starts = new Starts<>(definition, parts, wake);
+        this.starts = new Starts<>(definition, parts, dispatcher);
     }
 
     @Override

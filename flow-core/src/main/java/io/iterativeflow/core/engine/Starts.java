@@ -6,6 +6,7 @@ import io.iterativeflow.api.FlowException;
 import io.iterativeflow.api.StartOptions;
 import io.iterativeflow.api.StartRequest;
 import io.iterativeflow.core.spi.NewRun;
+import io.iterativeflow.core.spi.RunCommands.LocalStart;
 import io.iterativeflow.core.spi.StartResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,16 +21,40 @@ final class Starts<I> {
 
     private final FlowDefinition<I, ?> definition;
     private final EngineParts parts;
+    private final Dispatcher dispatcher;
     private final Runnable wake;
 
-    Starts(FlowDefinition<I, ?> definition, EngineParts parts, Runnable wake) {
+    Starts(FlowDefinition<I, ?> definition, EngineParts parts, Dispatcher dispatcher) {
         this.definition = definition;
         this.parts = parts;
-        this.wake = wake;
+        this.dispatcher = dispatcher;
+        this.wake = dispatcher::wake;
     }
 
+    /**
+     * A run ready now, started while this instance has a free worker, is created already claimed by this instance
+     * and handed to that worker: no claim round, no ready notification, no other instance looks for it. Otherwise
+     * (no free worker, a delayed start, a caller's transaction, a key that found its run) it waits in the queue.
+     */
     String start(I input, StartOptions options) {
         NewRun run = newRun(input, options, "");
+        if (run.delay().isZero() && dispatcher.reserve()) {
+            LocalStart local;
+            try {
+                local = parts.store().createRunClaimed(run, parts.instanceId(), parts.settings().leaseDuration());
+            } catch (RuntimeException e) {
+                dispatcher.unreserve();
+                throw e;
+            }
+            if (local.claimed().isPresent()) {
+                announce(List.of(local.start().runId().toString()));
+                dispatcher.runReserved(local.claimed().get());
+                return local.start().runId().toString();
+            }
+            dispatcher.unreserve();
+            wakeAfterCommit(List.of(run), List.of(local.start()));
+            return local.start().runId().toString();
+        }
         StartResult result = parts.store().createRun(run);
         wakeAfterCommit(List.of(run), List.of(result));
         return result.runId().toString();
@@ -68,6 +93,10 @@ final class Starts<I> {
                 options.idempotencyKey(), options.tags(), options.priority(), options.delay());
     }
 
+    private void announce(List<String> created) {
+        created.forEach(runId -> RunEvents.started(parts, definition.name(), definition.version(), runId));
+    }
+
     /** Wakes this instance for the runs just created, once their transaction (maybe the caller's) committed. */
     private void wakeAfterCommit(List<NewRun> runs, List<StartResult> results) {
         boolean readyNow = false;
@@ -91,7 +120,7 @@ final class Starts<I> {
         boolean now = readyNow;
         Duration later = firstDelay;
         parts.store().afterCommit(() -> {
-            created.forEach(runId -> RunEvents.started(parts, definition.name(), definition.version(), runId));
+            announce(created);
             if (now) {
                 wake.run();
             }

@@ -1,6 +1,7 @@
 package io.iterativeflow.core.spi;
 
 import io.iterativeflow.api.RetryResult;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +16,22 @@ public interface RunCommands {
      * the calling thread's transaction when the store was given one that is active (see {@link #afterCommit}).
      */
     StartResult createRun(NewRun run);
+
+    /**
+     * {@link #createRun}, and, when the run is created ready now outside a caller's transaction, claimed by
+     * {@code owner} in the same commit: written {@code running} with its lease and first attempt, with its
+     * {@code created} and {@code claimed} events, and no ready notification (nobody else needs to look for it). The
+     * caller then runs the attempt itself. When the store cannot do both at once (a joined transaction, a delayed
+     * start, an idempotency key that found its run, or a database without the statement), the run is only created,
+     * as by {@link #createRun}, and the claim is empty.
+     */
+    default LocalStart createRunClaimed(NewRun run, String owner, Duration lease) {
+        return new LocalStart(createRun(run), Optional.empty());
+    }
+
+    /** The outcome of {@link #createRunClaimed}: the start, and the run claimed with it when it was. */
+    record LocalStart(StartResult start, Optional<ClaimedRun> claimed) {
+    }
 
     /**
      * {@link #createRun} for every run, in one transaction (the caller's, when {@link #createRun} would join it): all

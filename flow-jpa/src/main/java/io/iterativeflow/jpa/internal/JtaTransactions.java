@@ -66,6 +66,11 @@ public final class JtaTransactions implements Transactions {
     }
 
     @Override
+    public boolean callerTransactionActive() {
+        return registry.getTransactionStatus() != Status.STATUS_NO_TRANSACTION;
+    }
+
+    @Override
     public <T> T joining(Function<EntityManager, T> work) {
         int status = registry.getTransactionStatus();
         if (status == Status.STATUS_NO_TRANSACTION) {

@@ -3,6 +3,9 @@ package io.iterativeflow.jpa.internal;
 import io.iterativeflow.core.spi.FlowClock;
 import io.iterativeflow.core.spi.NewRun;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** A start on PostgreSQL: the run, its {@code created} event and the ready notification in one statement. */
@@ -26,6 +29,52 @@ final class PgRunInsert implements RunInsertStatement {
             """.formatted(Sql.nowPlus("delayMs"), Sql.NOW, Sql.NOW,
                     Notify.ready(":flowName", "ins WHERE :delayMs <= 0"),
                     Notify.NOTIFIED);
+
+    /**
+     * The run inserted claimed: no ready notification, since no other instance needs to look for it. The two events
+     * are one insert, so their ids keep their order.
+     */
+    private static final String INSERT_CLAIMED = """
+            WITH ins AS (
+                INSERT INTO workflow.runs (id, flow_name, flow_version, status, input, idempotency_key, tags,
+                                           priority, attempts, available_at, depth, created_at, updated_at,
+                                           lease_owner, lease_expires_at)
+                VALUES (:id, :flowName, :flowVersion, 'running', CAST(:input AS jsonb), :idempotencyKey,
+                        CAST(:tags AS text[]), :priority, 1, %1$s, 1, %1$s, %1$s, :owner, %2$s)
+                ON CONFLICT (flow_name, flow_version, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+                RETURNING id, created_at
+            ), events AS (
+                INSERT INTO workflow.events (run_id, type, attempt, detail, at)
+                SELECT ins.id, e.type, e.attempt, e.detail, ins.created_at
+                FROM ins CROSS JOIN (VALUES ('created', 0, CAST(NULL AS text)), ('claimed', 1, :owner))
+                    AS e (type, attempt, detail)
+                ORDER BY e.attempt
+            )
+            SELECT id, created_at FROM ins
+            """.formatted(Sql.NOW, Sql.nowPlus("leaseMs"));
+
+    @Override
+    public boolean claimsOnInsert() {
+        return true;
+    }
+
+    @Override
+    public Optional<Instant> insertClaimed(EntityManager em, FlowClock clock, NewRun run, String owner,
+            Duration lease) {
+        return SqlCall.of(em, INSERT_CLAIMED)
+                .uuid("id", run.id())
+                .text("flowName", run.flowName())
+                .integer("flowVersion", run.flowVersion())
+                .text("input", run.inputJson())
+                .text("idempotencyKey", run.idempotencyKey().orElse(null))
+                .text("tags", Sql.textArray(run.tags()))
+                .integer("priority", run.priority())
+                .text("owner", owner)
+                .millis("leaseMs", lease)
+                .clock(clock)
+                .list(row -> row.instant("created_at"))
+                .stream().findFirst();
+    }
 
     @Override
     public boolean insert(EntityManager em, FlowClock clock, NewRun run) {

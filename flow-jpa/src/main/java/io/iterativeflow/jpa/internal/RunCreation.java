@@ -1,9 +1,13 @@
 package io.iterativeflow.jpa.internal;
 
+import io.iterativeflow.core.spi.ClaimedRun;
 import io.iterativeflow.core.spi.FlowClock;
 import io.iterativeflow.core.spi.NewRun;
+import io.iterativeflow.core.spi.RunCommands.LocalStart;
 import io.iterativeflow.core.spi.StartResult;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,11 +28,34 @@ public final class RunCreation {
     private final Transactions tx;
     private final FlowClock clock;
     private final RunInsertStatement statement;
+    private final Leases leases;
 
-    public RunCreation(Transactions tx, FlowClock clock, Database database) {
+    public RunCreation(Transactions tx, FlowClock clock, Database database, Leases leases) {
         this.tx = tx;
         this.clock = clock;
         this.statement = database.runInsert;
+        this.leases = leases;
+    }
+
+    /**
+     * Creates the run claimed by {@code owner} in one auto-committed statement when it is ready now, the start runs
+     * outside a caller's transaction (a joined run must not run before that transaction commits) and the database
+     * has the statement; otherwise creates it as {@link #create} does, unclaimed.
+     */
+    public LocalStart createClaimed(NewRun run, String owner, Duration lease) {
+        if (!statement.claimsOnInsert() || !run.delay().isZero() || tx.callerTransactionActive()) {
+            return new LocalStart(create(run), Optional.empty());
+        }
+        leases.remember(owner, lease);
+        return tx.autoCommitted(em -> {
+            Optional<Instant> claimedAt = statement.insertClaimed(em, clock, run, owner, lease);
+            if (claimedAt.isEmpty()) {
+                return new LocalStart(createIn(em, run), Optional.empty());
+            }
+            return new LocalStart(new StartResult(run.id(), true), Optional.of(new ClaimedRun(run.id(),
+                    run.flowName(), run.flowVersion(), run.inputJson(), 1, 0, 1, owner, claimedAt.get(), List.of(),
+                    List.of())));
+        });
     }
 
     /** Creates the run in a transaction of its own, or in the caller's JTA transaction when one is active. */

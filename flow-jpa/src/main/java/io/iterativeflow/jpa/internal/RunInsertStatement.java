@@ -3,6 +3,9 @@ package io.iterativeflow.jpa.internal;
 import io.iterativeflow.core.spi.FlowClock;
 import io.iterativeflow.core.spi.NewRun;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -14,6 +17,21 @@ interface RunInsertStatement {
 
     /** Inserts {@code run} and its {@code created} event, unless a run holds its idempotency key; true if inserted. */
     boolean insert(EntityManager em, FlowClock clock, NewRun run);
+
+    /** Whether {@link #insertClaimed} can write a run already claimed, in one statement. */
+    default boolean claimsOnInsert() {
+        return false;
+    }
+
+    /**
+     * Inserts {@code run}, ready now, already claimed by {@code owner} (status {@code running}, first attempt, lease),
+     * with its {@code created} and {@code claimed} events, unless a run holds its idempotency key; returns the claim's
+     * time when inserted. Only where {@link #claimsOnInsert} says so.
+     */
+    default Optional<Instant> insertClaimed(EntityManager em, FlowClock clock, NewRun run, String owner,
+            Duration lease) {
+        throw new UnsupportedOperationException("this database claims runs with a claim statement only");
+    }
 
     /** Runs the start of one run: on its own commit, or in the caller's JTA transaction when one is active. */
     <T> T startOne(Transactions tx, boolean keyed, Function<EntityManager, T> start);

@@ -41,6 +41,11 @@ public interface Transactions extends AutoCloseable {
         return joining(work);
     }
 
+    /** Whether the calling thread has a transaction of its own that {@link #joining} would join. */
+    default boolean callerTransactionActive() {
+        return false;
+    }
+
     /** Runs {@code action} after the commit of what {@link #joining} just wrote: at once, unless it joined. */
     default void afterCommit(Runnable action) {
         action.run();

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A run that ends on this instance hands its final state to the waiters here: they answer with it instead of reading
- * the run again. The store's reads of a run's state are counted around the ending; the poll interval is long, so no
- * periodic re-check can read it either.
+ * the run again. The store's reads of a run's state are counted around the ending; the poll interval and the lease are
+ * long, so neither a periodic re-check nor a heartbeat that finds the run just ended can read it.
  */
 class ResultHandOverTest extends EngineTestBase {
 
@@ -110,6 +110,6 @@ class ResultHandOverTest extends EngineTestBase {
                     }
                 });
         return fixture.start(b -> b.store(counting).settings(EngineFixture.FAST
-                .withPollInterval(Duration.ofMinutes(10))), GATED);
+                .withPollInterval(Duration.ofMinutes(10)).withLeaseDuration(Duration.ofMinutes(2))), GATED);
     }
 }
