@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.iterativeflow.api.FlowDefinition;
+import io.iterativeflow.api.StartOptions;
 import io.iterativeflow.core.engine.Engine;
 import io.iterativeflow.core.engine.EngineProbe;
 import io.iterativeflow.core.spi.QueueStats;
@@ -73,7 +74,8 @@ class EngineProbeTest extends EngineTestBase {
         fixture.clock().advance(engine.probe().stallAfter().plusSeconds(1));
         assertThat(engine.probe().dispatcherStalled()).as("no work is ready").isFalse();
 
-        engine.flow(ECHO).start("never claimed");
+        // delayed, so the start leaves it in the queue (a start ready now would run on a free worker at once)
+        engine.flow(ECHO).start("never claimed", StartOptions.none().withDelay(Duration.ofSeconds(1)));
         fixture.clock().advance(EngineProbe.QUEUE_CACHE.plusSeconds(1));
         assertThat(engine.probe().dispatcherStalled()).isTrue();
     }
