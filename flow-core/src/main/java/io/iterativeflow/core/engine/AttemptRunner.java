@@ -57,7 +57,8 @@ final class AttemptRunner {
                 parts.settings().limits().maxStepResultBytes(),
                 (step, tries, took, outcome) -> RunEvents.stepFinished(parts, RunEvents.of(run), step, tries, took,
                         outcome));
-        ChildInvoker children = new ChildInvoker(run.runId().toString(), writes, parts.codec(), parts.settings());
+        ChildInvoker children = new ChildInvoker(run.runId().toString(), writes, parts.codec(), parts.settings(),
+                parts.inputCheck());
         ReplayContext ctx = new ReplayContext(run, writes, steps, children, parts.registry(),
                 new SignalWait(run.runId().toString(), writes, parts.codec()));
         try {

@@ -5,11 +5,13 @@ import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowListener;
 import io.iterativeflow.api.FlowException;
 import io.iterativeflow.api.StartOptions;
+import io.iterativeflow.api.StartOutcome;
 import io.iterativeflow.api.StartRequest;
 import io.iterativeflow.core.spi.NewRun;
 import io.iterativeflow.core.spi.StartResult;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,11 +31,14 @@ final class Starts<I> {
         this.wake = wake;
     }
 
-    String start(I input, StartOptions options) {
+    /** Starts one run, or finds the run that holds its idempotency key. */
+    StartOutcome start(I input, StartOptions options) {
         NewRun run = newRun(input, options, "");
+        Inputs.validate(parts.inputCheck(), "the input of flow " + definition, Collections.singletonList(input),
+                false, null);
         StartResult result = parts.store().createRun(run);
         wakeAfterCommit(List.of(run), List.of(result));
-        return result.runId().toString();
+        return new StartOutcome(result.runId().toString(), result.created());
     }
 
     List<String> startAll(List<StartRequest<I>> requests) {
@@ -50,6 +55,8 @@ final class Starts<I> {
         if (runs.isEmpty()) {
             return List.of();
         }
+        Inputs.validate(parts.inputCheck(), "startAll of flow " + definition,
+                requests.stream().map(StartRequest::input).toList(), true, null);
         List<StartResult> results = parts.store().createRuns(runs);
         wakeAfterCommit(runs, results);
         return results.stream().map(r -> r.runId().toString()).toList();
