@@ -29,6 +29,18 @@ public interface FlowHandle<I, O> {
     String start(I input, StartOptions options);
 
     /**
+     * Starts a run like {@link #start(Object, StartOptions)} and also tells whether this call created it or found the
+     * run that already holds the idempotency key (then nothing was written). Inside a JTA transaction, "created"
+     * means created in that transaction: the run exists once it commits.
+     *
+     * @throws UnsupportedOperationException from handles that cannot tell (the engine's own handles can)
+     */
+    default StartOutcome startWithOutcome(I input, StartOptions options) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot tell whether a start created its"
+                + " run; use start(input, options)");
+    }
+
+    /**
      * Starts many runs in one transaction (the caller's JTA transaction when one is active, else its own) and returns
      * their ids in the order of {@code requests}: either every run is written or none is. A request whose idempotency
      * key is already taken (in the database or earlier in the list) yields the id of the run holding it. Every input

@@ -6,7 +6,8 @@ package io.iterativeflow.api;
  *
  * @param <T> what the wait returns once the condition holds
  */
-public sealed interface WaitUntil<T> permits WaitUntil.Step, WaitUntil.Terminal {
+public sealed interface WaitUntil<T> permits WaitUntil.Step, WaitUntil.Terminal,
+        WaitUntil.Signal {
 
     /** Most characters of a cursor key: a step name (200) and its occurrence suffix. */
     int MAX_CURSOR_KEY_LENGTH = 220;
@@ -27,6 +28,22 @@ public sealed interface WaitUntil<T> permits WaitUntil.Step, WaitUntil.Terminal 
         return new Terminal();
     }
 
+    /**
+     * Until the run waits for a signal with this name, or has received one: its status is {@code awaiting_signal}
+     * and the wait it is suspended in ({@code ctx.signal(name, ...)}, a builder flow's signal node) is for this
+     * name, or its history holds a consumed signal of this name (a {@code signal} entry, completed). Returns the run
+     * as it was read then. A wait whose timeout passed without a signal counts as neither. Use it to send a signal
+     * only once the flow is ready for it (a signal sent earlier is buffered, so this is never needed for
+     * correctness). The wait fails with {@code WAIT_UNSATISFIABLE} when the run ends without either. Without
+     * notifications for suspensions it is noticed at the next poll ({@code flow.worker.poll-interval}).
+     *
+     * @throws FlowException {@code ARGUMENT_INVALID} when the name is null, blank, longer than 200 characters, or
+     *     holds {@code :} or {@code #}
+     */
+    static WaitUntil<RunInfo> signal(String name) {
+        return new Signal(name);
+    }
+
     /** Waits for a recorded step; see {@link WaitUntil#step(String)}. */
     record Step(String cursorKey) implements WaitUntil<StepInfo> {
 
@@ -44,5 +61,21 @@ public sealed interface WaitUntil<T> permits WaitUntil.Step, WaitUntil.Terminal 
 
     /** Waits for the run's end; see {@link WaitUntil#terminal()}. */
     record Terminal() implements WaitUntil<RunInfo> {
+    }
+
+    /** Waits until the run waits for, or has received, a signal; see {@link WaitUntil#signal(String)}. */
+    record Signal(String name) implements WaitUntil<RunInfo> {
+
+        public Signal {
+            if (name == null || name.isBlank()) {
+                throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "the signal name to wait for must not be"
+                        + " null or blank; use the name the flow passes to ctx.signal");
+            }
+            if (name.length() > 200 || name.indexOf(':') >= 0 || name.indexOf('#') >= 0) {
+                throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "the signal name to wait for must be at most"
+                        + " 200 characters without ':' or '#', as signal names are; got one of " + name.length()
+                        + " characters");
+            }
+        }
     }
 }

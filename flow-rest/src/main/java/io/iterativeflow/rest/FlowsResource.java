@@ -26,6 +26,7 @@ import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
 import io.iterativeflow.api.FlowHandle;
 import io.iterativeflow.api.StartOptions;
+import io.iterativeflow.api.StartOutcome;
 import io.iterativeflow.rest.internal.Answers;
 import io.iterativeflow.rest.internal.BodyProblem;
 import io.iterativeflow.rest.internal.BodyText;
@@ -48,7 +49,9 @@ public class FlowsResource {
     /**
      * Starts a run with the request body (JSON) as its input. The {@code Idempotency-Key} header makes a repeated
      * request return the run the first one started; {@code tags} (repeated or comma-separated), {@code priority} and
-     * {@code delay} (such as {@code 10m}) are the start options. Answers 201 with the run id.
+     * {@code delay} (such as {@code 10m}) are the start options. Answers 201 with the run id when the run was
+     * created, 200 when the idempotency key found an existing run; 400 {@code INPUT_INVALID} with {@code issues} when
+     * the input breaks its type's Bean Validation constraints.
      */
     @POST
     @Path("{name}/runs")
@@ -60,10 +63,13 @@ public class FlowsResource {
         try {
             FlowDefinition<?, ?> definition = engine.definition(name);
             StartOptions options = options(idempotencyKey, tags, priority, delay);
-            String runId = start(definition, readInput(definition, BodyText.of(body, contentType)), options);
-            URI location = uri.getBaseUriBuilder().path("runs").path(runId).build();
-            return Response.created(location).entity(new StartedView(runId, definition.name(), definition.version()))
-                    .build();
+            StartOutcome outcome = start(definition, readInput(definition, BodyText.of(body, contentType)), options);
+            StartedView view = new StartedView(outcome.runId(), definition.name(), definition.version());
+            if (!outcome.created()) {
+                return Response.ok(view).build();
+            }
+            URI location = uri.getBaseUriBuilder().path("runs").path(outcome.runId()).build();
+            return Response.created(location).entity(view).build();
         } catch (FlowException e) {
             return Answers.failure(e);
         } catch (BodyProblem e) {
@@ -76,9 +82,9 @@ public class FlowsResource {
     }
 
     @SuppressWarnings("unchecked")
-    private String start(FlowDefinition<?, ?> definition, Object input, StartOptions options) {
+    private StartOutcome start(FlowDefinition<?, ?> definition, Object input, StartOptions options) {
         FlowHandle<Object, ?> handle = engine.flow((FlowDefinition<Object, ?>) definition);
-        return handle.start(input, options);
+        return handle.startWithOutcome(input, options);
     }
 
     /** The body as the flow's input; INPUT_INVALID, in JSON terms, when it is none. */

@@ -27,7 +27,7 @@ final class ContainerValidator {
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "no Validator bean; trying JNDI", e);
         }
-        return Jndi.find("java:comp/Validator", Validator.class, "signal payloads are checked against their declared"
-                + " type only");
+        return Jndi.find("java:comp/Validator", Validator.class, "run inputs are not validated and signal payloads"
+                + " are checked against their declared type only");
     }
 }

@@ -65,7 +65,8 @@ final class AttemptRunner {
                 parts.settings().limits().maxStepResultBytes(),
                 (step, key, tries, took, outcome) -> RunEvents.stepFinished(parts, run, step, key, tries, took,
                         outcome));
-        ChildInvoker children = new ChildInvoker(run.runId().toString(), writes, parts.codec(), parts.settings());
+        ChildInvoker children = new ChildInvoker(run.runId().toString(), writes, parts.codec(), parts.settings(),
+                parts.inputCheck());
         ReplayContext ctx = new ReplayContext(run, writes, steps, children, parts.registry(),
                 new SignalWait(run.runId().toString(), writes, parts.codec()));
         try {

@@ -12,6 +12,7 @@ import io.iterativeflow.core.spi.ChildOutcome;
 import io.iterativeflow.core.spi.HistoryEntry;
 import io.iterativeflow.core.spi.NewRun;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.UUID;
 
 /**
@@ -25,13 +26,16 @@ final class ChildInvoker {
     private final JsonCodec codec;
     private final InvokeLimits limits;
     private final long maxInputBytes;
+    private final InputCheck inputCheck;
 
-    ChildInvoker(String parentRunId, AttemptWrites writes, JsonCodec codec, EngineSettings settings) {
+    ChildInvoker(String parentRunId, AttemptWrites writes, JsonCodec codec, EngineSettings settings,
+            InputCheck inputCheck) {
         this.parentRunId = parentRunId;
         this.writes = writes;
         this.codec = codec;
         this.limits = settings.invokeLimits();
         this.maxInputBytes = settings.limits().maxInputBytes();
+        this.inputCheck = inputCheck;
     }
 
     /** The cursor key base of an invoke of {@code child}. */
@@ -90,8 +94,10 @@ final class ChildInvoker {
     }
 
     private <CI> String inputJson(FlowDefinition<CI, ?> child, String key, CI input) {
-        return Inputs.toJson(codec, child, input, maxInputBytes, "the input of child " + child + " at '" + key + "'",
-                parentRunId);
+        String what = "the input of child " + child + " at '" + key + "'";
+        String json = Inputs.toJson(codec, child, input, maxInputBytes, what, parentRunId);
+        Inputs.validate(inputCheck, what, Collections.singletonList(input), false, parentRunId);
+        return json;
     }
 
     @SuppressWarnings("unchecked")

@@ -50,7 +50,7 @@ final class DryReplay {
         StepRunner steps = new StepRunner(runId, attempt, writes, StepInvoker.refusing(), parts.codec(),
                 Optional.empty(), Long.MAX_VALUE, (name, key, tries, took, outcome) -> { });
         ReplayContext ctx = new ReplayContext(claimed, writes, steps, new ChildInvoker(runId, writes, parts.codec(),
-                parts.settings()), parts.registry(), new SignalWait(runId, writes, parts.codec()));
+                parts.settings(), parts.inputCheck()), parts.registry(), new SignalWait(runId, writes, parts.codec()));
         try {
             body(definition).run(ctx, parts.codec().fromJson(claimed.inputJson(), definition.inputType().type()));
             return followed(run, ctx.guard(), "returns");

@@ -41,6 +41,7 @@ public final class EngineBuilder {
     private ScheduledExecutorService scheduler;
     private String instanceId;
     private PayloadCheck payloadCheck = PayloadCheck.NONE;
+    private InputCheck inputCheck = InputCheck.NONE;
     private final List<FlowDefinition<?, ?>> definitions = new ArrayList<>();
     private final List<Class<?>> sources = new ArrayList<>();
     private final List<FlowListener> listeners = new ArrayList<>();
@@ -109,12 +110,14 @@ public final class EngineBuilder {
     }
 
     /**
-     * Validates signal payloads whose declared type ({@code @FlowSignal}, {@code Builder.signal}) carries Bean
-     * Validation constraints, when they are sent and before anything is written. Without one, payloads are only
-     * checked against the declared type.
+     * Validates run inputs (at {@code start}, {@code startAll} and a child's invoke) and signal payloads whose
+     * declared type ({@code @FlowSignal}, {@code Builder.signal}) carries Bean Validation constraints, before anything
+     * is written. Without one, inputs are not validated and payloads are only checked against the declared type.
      */
     public EngineBuilder validator(jakarta.validation.Validator validator) {
-        this.payloadCheck = new BeanValidationCheck(Objects.requireNonNull(validator, "validator"));
+        BeanValidationCheck check = new BeanValidationCheck(Objects.requireNonNull(validator, "validator"));
+        this.payloadCheck = check;
+        this.inputCheck = check;
         return this;
     }
 
@@ -167,7 +170,7 @@ public final class EngineBuilder {
         EngineParts parts = new EngineParts(id, InterruptShield.wrap(store), codec != null ? codec : new JsonbCodec(), clock, settings,
                 registry, new InFlight(), new Completions(work, sched, settings.pollInterval()), new StepInvoker(work),
                 due -> lifecycle[0].wakeIn(Duration.between(clock.instant(), due).toMillis()), versions,
-                new Listeners(listeners));
+                new Listeners(listeners), inputCheck);
         Dispatcher dispatcher = new Dispatcher(parts, new AttemptRunner(parts), work, sched);
         Engine[] engine = new Engine[1];
         CronTicker ticker = new CronTicker(parts, scheduled, definition -> new Handle<>(definition, parts,

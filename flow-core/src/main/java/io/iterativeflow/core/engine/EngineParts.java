@@ -20,7 +20,8 @@ record EngineParts(
         StepInvoker stepInvoker,
         WakeScheduler wakes,
         VersionSettings versions,
-        Listeners listeners) {
+        Listeners listeners,
+        InputCheck inputCheck) {
 
     /** Wakes the dispatcher when a suspended run of this instance becomes due soon. */
     @FunctionalInterface

@@ -9,6 +9,7 @@ import io.iterativeflow.api.RunInfo;
 import io.iterativeflow.api.RunFailedException;
 import io.iterativeflow.api.RunStatus;
 import io.iterativeflow.api.StartOptions;
+import io.iterativeflow.api.StartOutcome;
 import io.iterativeflow.api.WaitUntil;
 import io.iterativeflow.api.StartRequest;
 import io.iterativeflow.core.spi.RunState;
@@ -45,6 +46,11 @@ final class Handle<I, O> implements FlowHandle<I, O> {
 
     @Override
     public String start(I input, StartOptions options) {
+        return starts.start(input, options).runId();
+    }
+
+    @Override
+    public StartOutcome startWithOutcome(I input, StartOptions options) {
         return starts.start(input, options);
     }
 

@@ -4,12 +4,14 @@ import io.iterativeflow.api.FlowDefinition;
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
 import io.iterativeflow.api.StartOptions;
+import io.iterativeflow.api.StartOutcome;
 import io.iterativeflow.api.StartRequest;
 import io.iterativeflow.core.spi.NewRun;
 import io.iterativeflow.core.spi.RunCommands.LocalStart;
 import io.iterativeflow.core.spi.StartResult;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,12 +34,15 @@ final class Starts<I> {
     }
 
     /**
-     * A run ready now, started while this instance has a free worker, is created already claimed by this instance
-     * and handed to that worker: no claim round, no ready notification, no other instance looks for it. Otherwise
-     * (no free worker, a delayed start, a caller's transaction, a key that found its run) it waits in the queue.
+     * Starts one run, or finds the run that holds its idempotency key. A run ready now, started while this instance
+     * has a free worker, is created already claimed by this instance and handed to that worker: no claim round, no
+     * ready notification, no other instance looks for it. Otherwise (no free worker, a delayed start, a caller's
+     * transaction, a key that found its run) it waits in the queue.
      */
-    String start(I input, StartOptions options) {
+    StartOutcome start(I input, StartOptions options) {
         NewRun run = newRun(input, options, "");
+        Inputs.validate(parts.inputCheck(), "the input of flow " + definition, Collections.singletonList(input),
+                false, null);
         if (run.delay().isZero() && dispatcher.reserve()) {
             LocalStart local;
             try {
@@ -46,18 +51,19 @@ final class Starts<I> {
                 dispatcher.unreserve();
                 throw e;
             }
+            String runId = local.start().runId().toString();
             if (local.claimed().isPresent()) {
-                announce(List.of(local.start().runId().toString()));
+                announce(List.of(runId));
                 dispatcher.runReserved(local.claimed().get());
-                return local.start().runId().toString();
+                return new StartOutcome(runId, true);
             }
             dispatcher.unreserve();
             wakeAfterCommit(List.of(run), List.of(local.start()));
-            return local.start().runId().toString();
+            return new StartOutcome(runId, local.start().created());
         }
         StartResult result = parts.store().createRun(run);
         wakeAfterCommit(List.of(run), List.of(result));
-        return result.runId().toString();
+        return new StartOutcome(result.runId().toString(), result.created());
     }
 
     List<String> startAll(List<StartRequest<I>> requests) {
@@ -74,6 +80,8 @@ final class Starts<I> {
         if (runs.isEmpty()) {
             return List.of();
         }
+        Inputs.validate(parts.inputCheck(), "startAll of flow " + definition,
+                requests.stream().map(StartRequest::input).toList(), true, null);
         List<StartResult> results = parts.store().createRuns(runs);
         wakeAfterCommit(runs, results);
         return results.stream().map(r -> r.runId().toString()).toList();

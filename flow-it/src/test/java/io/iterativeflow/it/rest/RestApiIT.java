@@ -35,7 +35,7 @@ class RestApiIT {
     static WebArchive deployment() {
         return Deployments.withRestApi(Deployments.war("rest", RestApplication.class, ParcelFlow.class,
                 ParcelFlow.Parcel.class, ParcelFlow.Quote.class, ReviewFlow.class, ReviewFlow.Review.class,
-                FailOnceFlow.class))
+                FailOnceFlow.class, SeatFlow.class, SeatFlow.Seat.class))
                 .addAsResource(new StringAsset("flow.rest.role=none\n"), "META-INF/microprofile-config.properties");
     }
 
@@ -69,15 +69,34 @@ class RestApiIT {
     }
 
     @Test
-    void the_same_idempotency_key_returns_the_same_run() throws Exception {
+    void the_same_idempotency_key_returns_the_same_run_with_200_instead_of_201() throws Exception {
         Http http = new Http(app);
         Map<String, String> key = Map.of("Idempotency-Key", "parcel-" + UUID.randomUUID());
         String body = parcel(UUID.randomUUID().toString(), 10, false);
 
-        String first = http.post("flows/it-parcel/runs", body, key).json().getString("runId");
-        String second = http.post("flows/it-parcel/runs", body, key).json().getString("runId");
+        Answer first = http.post("flows/it-parcel/runs", body, key);
+        Answer second = http.post("flows/it-parcel/runs", body, key);
 
-        assertThat(second).isEqualTo(first);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        assertThat(second.json().getString("runId")).isEqualTo(first.json().getString("runId"));
+    }
+
+    @Test
+    void an_input_breaking_its_constraints_is_400_input_invalid_with_the_issues_and_starts_nothing()
+            throws Exception {
+        Http http = new Http(app);
+        Map<String, String> key = Map.of("Idempotency-Key", "seat-" + UUID.randomUUID());
+
+        Answer invalid = http.post("flows/it-seat/runs", "{\"row\": \" \", \"number\": 41}", key);
+
+        expectError(invalid, 400, "INPUT_INVALID");
+        assertThat(invalid.json().getJsonArray("issues").getValuesAs(jakarta.json.JsonString::getString))
+                .containsExactly("number: must be less than or equal to 40", "row: must not be blank");
+        Answer valid = http.post("flows/it-seat/runs", "{\"row\": \"C\", \"number\": 12}", key);
+        assertThat(valid.status()).as("the key was not taken by the refused start: " + valid.body()).isEqualTo(201);
+        Answer result = http.get("runs/" + valid.json().getString("runId") + "/result?timeout=60s");
+        assertThat(result.json().getString("output")).as(result.body()).isEqualTo("C12");
     }
 
     @Test

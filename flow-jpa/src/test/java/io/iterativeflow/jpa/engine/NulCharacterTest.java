@@ -101,4 +101,46 @@ class NulCharacterTest extends EngineTestBase {
         assertThat((String) db.sql().value("SELECT error_message FROM workflow.runs WHERE id = CAST(? AS UUID)",
                 runId)).contains("bad byte \\u0000 at 7").doesNotContain("\u0000");
     }
+
+    /** A step result with a NUL deep inside. */
+    public record Parsed(String id, java.util.List<String> lines) {
+    }
+
+    @Test
+    void a_nul_character_nested_deep_in_a_step_result_fails_the_step_at_once() {
+        AtomicInteger calls = new AtomicInteger();
+        FlowDefinition<String, Parsed> flow = FlowDefinition.builder("nul-nested", String.class, Parsed.class)
+                .body((ctx, in) -> ctx.step("parse", Parsed.class, RETRIES, s -> {
+                    calls.incrementAndGet();
+                    return new Parsed("p-1", java.util.List.of("fine", "bro\u0000ken"));
+                })).build();
+        Engine engine = fixture.start(flow);
+        String runId = engine.flow(flow).start("x");
+
+        assertThatThrownBy(() -> engine.flow(flow).result(runId, WAIT))
+                .isInstanceOfSatisfying(RunFailedException.class,
+                        e -> assertThat(e.code()).isEqualTo(FlowErrorCode.SERIALIZATION_FAILED));
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void the_escaped_text_of_a_nul_is_no_nul_and_replays_unchanged() {
+        AtomicInteger calls = new AtomicInteger();
+        String escaped = "a\\u0000b \\0 \\\\u0000";
+        FlowDefinition<String, String> flow = FlowDefinition.builder("nul-escaped", String.class, String.class)
+                .body((ctx, in) -> {
+                    String read = ctx.step("read", String.class, s -> {
+                        calls.incrementAndGet();
+                        return escaped;
+                    });
+                    ctx.sleep("pause", Duration.ofMillis(1)); // the next attempt replays "read"
+                    return read;
+                }).build();
+        Engine engine = fixture.start(flow);
+        String runId = engine.flow(flow).start("x");
+
+        assertThat(engine.flow(flow).result(runId, WAIT)).isEqualTo(escaped).doesNotContain("\u0000");
+        assertThat(calls).hasValue(1);
+        assertThat(engine.status(runId).attempts()).isGreaterThanOrEqualTo(2);
+    }
 }

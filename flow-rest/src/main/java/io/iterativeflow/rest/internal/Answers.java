@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
+import io.iterativeflow.api.InputInvalidException;
 
 /** Turns failures into JSON answers with the HTTP status that fits their code. */
 public final class Answers {
@@ -33,8 +34,11 @@ public final class Answers {
         };
     }
 
+    /** A failure as JSON; an input that breaks its constraints lists them as {@code issues} ("path: message"). */
     public static Response failure(FlowException e) {
-        return error(statusOf(e.code()), e.code().name(), stripCode(e), e.runId().orElse(null), List.of());
+        List<String> issues = e instanceof InputInvalidException invalid
+                ? invalid.issues().stream().map(Object::toString).toList() : List.of();
+        return error(statusOf(e.code()), e.code().name(), stripCode(e), e.runId().orElse(null), issues);
     }
 
     /** A body that cannot be taken: 415 for an unknown charset, otherwise 400 with {@code code}. */
