@@ -67,6 +67,7 @@ final class EngineDriver implements AutoCloseable {
                 .listen(ListenSettings.defaults().withEnabled(false))
                 .workers(workers)
                 .scheduler(scheduler)
+                .localStarts(false)
                 .instanceId("flow-test-" + instances)
                 .listener(crashes);
         for (int i = 0; i < definitions.size(); i++) {

@@ -34,8 +34,10 @@ final class Dispatcher {
     private volatile boolean open;
     private volatile boolean halted;
     private volatile Instant lastRound;
+    private final boolean localStarts;
 
-    Dispatcher(EngineParts parts, AttemptRunner runner, Executor workers, Executor claimer) {
+    Dispatcher(EngineParts parts, AttemptRunner runner, Executor workers, Executor claimer, boolean localStarts) {
+        this.localStarts = localStarts;
         this.parts = parts;
         this.runner = runner;
         this.workers = workers;
@@ -172,7 +174,7 @@ final class Dispatcher {
      * {@link #unreserve()} unless {@link #runReserved} runs the run.
      */
     boolean reserve() {
-        return open && slots.tryAcquire();
+        return localStarts && open && slots.tryAcquire();
     }
 
     /** Gives back a slot {@link #reserve()} took for a start that did not claim its run. */

@@ -38,6 +38,7 @@ public final class EngineBuilder {
     private ListenSettings listen = ListenSettings.defaults();
     private ThreadFactory listenerThreads;
     private ExecutorService workers;
+    private boolean localStarts = true;
     private ScheduledExecutorService scheduler;
     private String instanceId;
     private PayloadCheck payloadCheck = PayloadCheck.NONE;
@@ -91,6 +92,15 @@ public final class EngineBuilder {
     /** Threads for flow bodies and timed steps; not shut down by the engine. */
     public EngineBuilder workers(ExecutorService workers) {
         this.workers = Objects.requireNonNull(workers, "workers");
+        return this;
+    }
+
+    /**
+     * Whether a run started on this instance while a worker is free is created claimed and runs here at once (the
+     * default), or always waits in the queue for a claim round, as a tool that drives every claim itself needs.
+     */
+    public EngineBuilder localStarts(boolean enabled) {
+        this.localStarts = enabled;
         return this;
     }
 
@@ -171,7 +181,7 @@ public final class EngineBuilder {
                 registry, new InFlight(), new Completions(work, sched, settings.pollInterval()), new StepInvoker(work),
                 due -> lifecycle[0].wakeIn(Duration.between(clock.instant(), due).toMillis()), versions,
                 new Listeners(listeners), inputCheck);
-        Dispatcher dispatcher = new Dispatcher(parts, new AttemptRunner(parts), work, sched);
+        Dispatcher dispatcher = new Dispatcher(parts, new AttemptRunner(parts), work, sched, localStarts);
         Engine[] engine = new Engine[1];
         CronTicker ticker = new CronTicker(parts, scheduled, definition -> new Handle<>(definition, parts,
                 dispatcher, engine[0]));
