@@ -1,6 +1,7 @@
 package io.iterativeflow.it.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.StringReader;
 import java.net.URI;
@@ -314,11 +315,8 @@ class DashboardBrowserIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
         String runId = json(started.body()).getString("runId");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!run(runId).getString("status").equals(status)) {
-            assertThat(System.nanoTime()).as("run " + runId + " reaches " + status).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        await("run " + runId + " reaches " + status).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100)).until(() -> run(runId).getString("status").equals(status));
         return runId;
     }
 

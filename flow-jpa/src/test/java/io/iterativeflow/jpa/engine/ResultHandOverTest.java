@@ -2,6 +2,7 @@ package io.iterativeflow.jpa.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.iterativeflow.api.FlowDefinition;
 import io.iterativeflow.api.FlowErrorCode;
@@ -84,7 +85,8 @@ class ResultHandOverTest extends EngineTestBase {
                 return e;
             }
         });
-        Thread.sleep(200);
+        // the caller has read the run once (not ended) and now waits
+        await().atMost(WAIT).until(() -> stateReads.get() >= 1);
         int readsBefore = stateReads.get();
         gate.countDown();
 
