@@ -5,6 +5,9 @@ import io.iterativeflow.core.spi.FlowClock;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code cancel}: not fenced (any instance may cancel any run) but guarded, so it never leaves a terminal status: a
@@ -16,7 +19,9 @@ public final class Cancellation {
     private static final String DEADLOCK = "40P01";
     /** H2 reports a deadlock as a serialization failure. */
     private static final String H2_DEADLOCK = "40001";
-    private static final int DEADLOCK_TRIES = 3;
+    /** Under load a retry can meet the same other transaction again; each try waits a little longer. */
+    private static final int DEADLOCK_TRIES = 6;
+    private static final long BACKOFF_MILLIS = 5;
 
     private final Transactions tx;
     private final FlowClock clock;
@@ -41,8 +46,15 @@ public final class Cancellation {
                 if (tries >= DEADLOCK_TRIES || !deadlocked(e)) {
                     throw e;
                 }
+                backOff(tries);
             }
         }
+    }
+
+    /** A short pause, jittered so two retrying cancels do not meet again in step. */
+    private static void backOff(int tries) {
+        long most = BACKOFF_MILLIS << tries;
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextLong(most / 2, most + 1)));
     }
 
     private static boolean deadlocked(FlowException e) {
