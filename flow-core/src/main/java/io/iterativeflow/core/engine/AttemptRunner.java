@@ -92,7 +92,7 @@ final class AttemptRunner {
         } catch (FlowException e) {
             if (attempt.isAborted() || writes.suspended() || e.code() == FlowErrorCode.STORE_UNAVAILABLE) {
                 if (e.code() == FlowErrorCode.STORE_UNAVAILABLE) {
-                    LOG.log(Level.WARNING, "run " + run.runId() + ": database unavailable; retried later", e);
+                    parts.outage().failed(LOG, "run " + run.runId() + ": database unavailable; retried later", e);
                 }
                 return;
             }

@@ -12,7 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -55,8 +54,8 @@ final class CronTicker {
             try {
                 ticking.check(now);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, ticking.flow.schedule() + ": checking for a due tick failed; trying again"
-                        + " at the next poll", e);
+                parts.outage().failed(LOG, ticking.flow.schedule() + ": checking for a due tick failed; trying"
+                        + " again at the next poll", e);
             }
         }
     }

@@ -111,12 +111,14 @@ final class Dispatcher {
     private void drain() {
         try {
             while (open && wanted.getAndSet(false)) {
-                if (claimOnce()) {
+                boolean claimed = claimOnce();
+                parts.outage().reachable();
+                if (claimed) {
                     lastRound = parts.clock().instant();
                 }
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "claiming runs failed; trying again at the next poll", e);
+            parts.outage().failed(LOG, "claiming runs failed; trying again at the next poll", e);
         } finally {
             draining.set(false);
             if (open && wanted.get() && draining.compareAndSet(false, true)) {

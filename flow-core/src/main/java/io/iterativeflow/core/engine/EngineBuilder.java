@@ -180,7 +180,7 @@ public final class EngineBuilder {
         EngineParts parts = new EngineParts(id, InterruptShield.wrap(store), codec != null ? codec : new JsonbCodec(), clock, settings,
                 registry, new InFlight(), new Completions(work, sched, settings.pollInterval()), new StepInvoker(work),
                 due -> lifecycle[0].wakeIn(Duration.between(clock.instant(), due).toMillis()), versions,
-                new Listeners(listeners), inputCheck);
+                new Listeners(listeners), inputCheck, new Outage());
         Dispatcher dispatcher = new Dispatcher(parts, new AttemptRunner(parts), work, sched, localStarts);
         Engine[] engine = new Engine[1];
         CronTicker ticker = new CronTicker(parts, scheduled, definition -> new Handle<>(definition, parts,

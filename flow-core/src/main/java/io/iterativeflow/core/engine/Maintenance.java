@@ -46,7 +46,7 @@ final class Maintenance {
                 retrySoon(renewal.busy().size());
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "lease renewal failed; retrying at the next heartbeat", e);
+            parts.outage().failed(LOG, "lease renewal failed; retrying at the next heartbeat", e);
         }
     }
 
@@ -76,13 +76,14 @@ final class Maintenance {
         new Versions(parts).failExpired();
         try {
             int reclaimed = parts.store().reclaimExpiredLeases(parts.settings().claimBatchSize() * 4);
+            parts.outage().reachable();
             parts.listeners().fire("reconcilerSwept", l -> l.reconcilerSwept(reclaimed));
             if (reclaimed > 0) {
                 LOG.info(() -> "reclaimed " + reclaimed + " run(s) whose owner stopped renewing its lease");
                 dispatcher.wake();
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "reconciling expired leases failed; retrying at the next sweep", e);
+            parts.outage().failed(LOG, "reconciling expired leases failed; retrying at the next sweep", e);
         }
         try {
             int woken = parts.store().wakeParentsOfEndedChildren(parts.settings().claimBatchSize() * 4);
@@ -91,7 +92,7 @@ final class Maintenance {
                 dispatcher.wake();
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "looking for parents of ended children failed; retrying at the next sweep", e);
+            parts.outage().failed(LOG, "looking for parents of ended children failed; retrying at the next sweep", e);
         }
     }
 }

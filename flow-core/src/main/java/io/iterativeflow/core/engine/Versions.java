@@ -7,7 +7,6 @@ import io.iterativeflow.api.RunInfo;
 import io.iterativeflow.core.registry.FlowRegistry;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -70,7 +69,7 @@ final class Versions {
                         + " failed with FLOW_UNKNOWN");
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "failing runs of undeployed flow versions failed; retrying at the next sweep", e);
+            parts.outage().failed(LOG, "failing runs of undeployed flow versions failed; retrying at the next sweep", e);
         }
     }
 

@@ -66,7 +66,20 @@ class DatabaseUnreachableIT {
             Ledger.Findings findings = ledger.findings(runIds, List.of());
             assertThat(findings.reExecuted()).as("recorded steps executed again").isZero();
             assertThat(findings.effects()).isGreaterThanOrEqualTo((long) RUNS * STEPS);
-            assertThat(server.messages()).as("the application started once").containsOnlyOnce("CWWKZ0001I");
+            String messages = server.messages();
+            assertThat(messages).as("the application started once").containsOnlyOnce("CWWKZ0001I");
+            assertThat(messages).as("the outage's first failure and its end are logged")
+                    .contains("summarised once a minute", "the database can be used again after");
+            assertThat(occurrences(messages, "claiming runs failed")).as("claim failures logged during the outage,"
+                    + " which polled every 200 ms for longer than a lease").isLessThanOrEqualTo(3);
         }
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
     }
 }
