@@ -16,6 +16,8 @@ final class OptionalIntegrations {
     private static final Logger LOG = Logger.getLogger(OptionalIntegrations.class.getName());
     private static final String HEALTH_API = "org.eclipse.microprofile.health.HealthCheck";
     private static final String METRICS_API = "org.eclipse.microprofile.metrics.MetricRegistry";
+    private static final String NO_METRICS = "iterativeflow: MicroProfile Metrics is not available: the engine records no"
+            + " metrics; runs, health checks and everything else work as usual";
 
     private OptionalIntegrations() {
     }
@@ -36,11 +38,17 @@ final class OptionalIntegrations {
      */
     static Optional<FlowMetrics> metrics() {
         if (!present(METRICS_API)) {
+            LOG.info(NO_METRICS + " (the server provides no MicroProfile Metrics API)");
             return Optional.empty();
         }
         try {
             Instance<MetricsSource> sources = CDI.current().select(MetricsSource.class);
-            return sources.isResolvable() ? sources.get().registry().map(FlowMetrics::new) : Optional.empty();
+            Optional<FlowMetrics> metrics = sources.isResolvable() ? sources.get().registry().map(FlowMetrics::new)
+                    : Optional.empty();
+            if (metrics.isEmpty()) {
+                LOG.info(NO_METRICS + " (the server has no MicroProfile Metrics registry)");
+            }
+            return metrics;
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, "the MicroProfile Metrics registry cannot be used; the engine records no metrics",
                     e);

@@ -8,7 +8,7 @@ import io.iterativeflow.api.FlowContext;
 @Flow(name = ChildFlow.NAME)
 public class ChildFlow implements FlowBody<String, String> {
 
-    static final String NAME = "it-metrics-child";
+    public static final String NAME = "it-metrics-child";
 
     @Override
     public String run(FlowContext ctx, String input) {

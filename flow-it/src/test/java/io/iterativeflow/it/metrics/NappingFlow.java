@@ -10,7 +10,7 @@ import io.iterativeflow.api.FlowContext;
 @Flow(name = NappingFlow.NAME)
 public class NappingFlow implements FlowBody<String, String> {
 
-    static final String NAME = "it-metrics-napping";
+    public static final String NAME = "it-metrics-napping";
 
     @Override
     public String run(FlowContext ctx, String input) {

@@ -8,7 +8,7 @@ import io.iterativeflow.api.FlowContext;
 @Flow(name = ParentFlow.NAME)
 public class ParentFlow implements FlowBody<String, String> {
 
-    static final String NAME = "it-metrics-parent";
+    public static final String NAME = "it-metrics-parent";
 
     @Override
     public String run(FlowContext ctx, String input) {

@@ -5,9 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.sql.DataSource;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -27,7 +28,7 @@ import io.iterativeflow.api.StartOptions;
 import io.iterativeflow.api.StartRequest;
 
 /**
- * Runs inside Liberty: container-managed JTA transactions ({@code @Transactional}) that write an order row through
+ * Runs inside the server: container-managed JTA transactions ({@code @Transactional}) that write an order row through
  * the JTA data source and start runs in the same transaction, then commit or roll back as the path says. A rollback
  * answers 409 with the ids the starts returned, so the test can check that they never came to exist.
  */
@@ -38,9 +39,6 @@ public class OrdersResource {
 
     @Inject
     FlowEngine engine;
-
-    @Resource(lookup = "jdbc/flowTx")
-    DataSource jtaDataSource;
 
     @POST
     @Path("{outcome}")
@@ -81,12 +79,24 @@ public class OrdersResource {
     }
 
     private void insertOrder(String order) {
-        try (Connection connection = jtaDataSource.getConnection();
+        try (Connection connection = jtaDataSource().getConnection();
                 PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO public.it_tx_orders (order_name) VALUES (?)")) {
             insert.setString(1, order);
             insert.executeUpdate();
         } catch (SQLException e) {
+            throw new WebApplicationException(Response.serverError().entity(e.toString()).build());
+        }
+    }
+
+    /**
+     * The JTA data source by the name the engine uses too. Looked up rather than injected: WildFly reads a
+     * {@code @Resource} lookup without a {@code java:} prefix inside the component's {@code java:comp/env}.
+     */
+    private static DataSource jtaDataSource() {
+        try {
+            return InitialContext.doLookup("jdbc/flowTx");
+        } catch (NamingException e) {
             throw new WebApplicationException(Response.serverError().entity(e.toString()).build());
         }
     }
