@@ -1,5 +1,6 @@
 package io.iterativeflow.cdi.internal;
 
+import io.iterativeflow.core.spi.FlowTracer;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.CDI;
@@ -16,6 +17,8 @@ final class OptionalIntegrations {
     private static final Logger LOG = Logger.getLogger(OptionalIntegrations.class.getName());
     private static final String HEALTH_API = "org.eclipse.microprofile.health.HealthCheck";
     private static final String METRICS_API = "org.eclipse.microprofile.metrics.MetricRegistry";
+    private static final String TELEMETRY_API = "io.opentelemetry.api.OpenTelemetry";
+    private static final String TELEMETRY_CONTEXT = "io.opentelemetry.context.Context";
 
     private OptionalIntegrations() {
     }
@@ -44,6 +47,26 @@ final class OptionalIntegrations {
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, "the MicroProfile Metrics registry cannot be used; the engine records no metrics",
                     e);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The engine's tracer when the OpenTelemetry API is visible to the application (MicroProfile Telemetry, with
+     * third-party API visibility on Liberty) and the container has an enabled {@code OpenTelemetry} bean. Never
+     * throws: without a tracer the engine works as well, and spends nothing on tracing.
+     */
+    static Optional<FlowTracer> tracer() {
+        if (!present(TELEMETRY_API) || !present(TELEMETRY_CONTEXT)) {
+            return Optional.empty();
+        }
+        try {
+            Optional<FlowTracer> tracer = Tracing.find();
+            LOG.fine(() -> tracer.isPresent() ? "runs are traced with MicroProfile Telemetry"
+                    : "MicroProfile Telemetry is off (no OpenTelemetry bean, or otel.sdk.disabled); runs are not traced");
+            return tracer;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "the OpenTelemetry API cannot be used; runs are not traced", e);
             return Optional.empty();
         }
     }

@@ -6,8 +6,9 @@ import io.iterativeflow.core.json.JsonCodec;
 import io.iterativeflow.core.registry.FlowRegistry;
 import io.iterativeflow.core.spi.FlowClock;
 import io.iterativeflow.core.spi.FlowStore;
+import io.iterativeflow.core.spi.FlowTracer;
 
-/** What the engine's pieces share. */
+/** What the engine's pieces share. {@code tracer} is null when tracing is off. */
 record EngineParts(
         String instanceId,
         FlowStore store,
@@ -21,7 +22,8 @@ record EngineParts(
         WakeScheduler wakes,
         VersionSettings versions,
         Listeners listeners,
-        InputCheck inputCheck) {
+        InputCheck inputCheck,
+        FlowTracer tracer) {
 
     /** Wakes the dispatcher when a suspended run of this instance becomes due soon. */
     @FunctionalInterface
