@@ -58,12 +58,14 @@ final class OptionalIntegrations {
      */
     static Optional<FlowTracer> tracer() {
         if (!present(TELEMETRY_API) || !present(TELEMETRY_CONTEXT)) {
+            LOG.fine("the OpenTelemetry API is not visible to the application; runs are not traced");
             return Optional.empty();
         }
         try {
             Optional<FlowTracer> tracer = Tracing.find();
-            LOG.fine(() -> tracer.isPresent() ? "runs are traced with MicroProfile Telemetry"
-                    : "MicroProfile Telemetry is off (no OpenTelemetry bean, or otel.sdk.disabled); runs are not traced");
+            if (tracer.isPresent()) {
+                LOG.info("iterativeflow traces runs with MicroProfile Telemetry (OpenTelemetry)");
+            }
             return tracer;
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, "the OpenTelemetry API cannot be used; runs are not traced", e);

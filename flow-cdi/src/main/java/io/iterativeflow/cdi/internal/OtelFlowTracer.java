@@ -53,9 +53,9 @@ final class OtelFlowTracer implements FlowTracer {
             String traceParent) {
         SpanBuilder builder = tracer.spanBuilder("flow " + flowName).setSpanKind(SpanKind.INTERNAL)
                 .setAttribute(FLOW, flowName)
-                .setAttribute(FLOW_VERSION, flowVersion)
+                .setAttribute(FLOW_VERSION, (long) flowVersion)
                 .setAttribute(RUN_ID, runId)
-                .setAttribute(ATTEMPT, attempt);
+                .setAttribute(ATTEMPT, (long) attempt);
         // never the worker thread's current context: the run's stored context, or a trace of its own
         builder.setParent(parent(traceParent));
         Span span = builder.startSpan();
@@ -120,11 +120,11 @@ final class OtelFlowTracer implements FlowTracer {
             Span step = tracer.spanBuilder("step " + stepName).setSpanKind(SpanKind.INTERNAL).setParent(context)
                     .setAttribute(STEP, stepName)
                     .setAttribute(CURSOR_KEY, cursorKey)
-                    .setAttribute(TRY, tryNumber)
+                    .setAttribute(TRY, (long) tryNumber)
                     .setAttribute(FLOW, flowName)
-                    .setAttribute(FLOW_VERSION, flowVersion)
+                    .setAttribute(FLOW_VERSION, (long) flowVersion)
                     .setAttribute(RUN_ID, runId)
-                    .setAttribute(ATTEMPT, attempt)
+                    .setAttribute(ATTEMPT, (long) attempt)
                     .startSpan();
             return new Step(step, context.with(step).makeCurrent());
         }

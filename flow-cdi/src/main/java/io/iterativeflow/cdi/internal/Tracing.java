@@ -7,12 +7,15 @@ import io.opentelemetry.api.trace.TracerProvider;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Finds the container's OpenTelemetry (MicroProfile Telemetry) and makes the engine's tracer of it. Touched only
  * after {@link OptionalIntegrations} found the API's classes.
  */
 final class Tracing {
+
+    private static final Logger LOG = Logger.getLogger(Tracing.class.getName());
 
     private Tracing() {
     }
@@ -24,6 +27,7 @@ final class Tracing {
     static Optional<FlowTracer> find() {
         Instance<OpenTelemetry> found = CDI.current().select(OpenTelemetry.class);
         if (!found.isResolvable()) {
+            LOG.fine("no OpenTelemetry bean; runs are not traced");
             return Optional.empty();
         }
         return of(found.get());
@@ -33,8 +37,12 @@ final class Tracing {
     static Optional<FlowTracer> of(OpenTelemetry openTelemetry) {
         Tracer tracer = openTelemetry.getTracer(OtelFlowTracer.SCOPE);
         if (tracer == null || tracer.getClass() == TracerProvider.noop().get(OtelFlowTracer.SCOPE).getClass()) {
+            LOG.fine(() -> "OpenTelemetry " + openTelemetry.getClass().getName() + " has the no-op tracer (the SDK is"
+                    + " disabled: otel.sdk.disabled); runs are not traced");
             return Optional.empty();
         }
+        LOG.fine(() -> "tracing runs with " + tracer.getClass().getName() + " of "
+                + openTelemetry.getClass().getName());
         return Optional.of(new OtelFlowTracer(tracer));
     }
 }

@@ -19,7 +19,9 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -117,11 +119,6 @@ class RunsAreTracedTest {
         engine = builder.build();
         engine.start();
         return engine;
-    }
-
-    private FlowTracer tracer() {
-        return Tracing.of(OpenTelemetry.propagating(io.opentelemetry.context.propagation.ContextPropagators.noop()))
-                .map(t -> t).orElseGet(() -> new OtelFlowTracer(provider.get(OtelFlowTracer.SCOPE)));
     }
 
     @Test
@@ -255,7 +252,18 @@ class RunsAreTracedTest {
         assertThat(spans.named("flow traced-leaf")).isEmpty();
 
         assertThat(Tracing.of(OpenTelemetry.noop())).as("the SDK disabled (otel.sdk.disabled=true)").isEmpty();
-        assertThat(tracer()).isNotNull();
+        OpenTelemetry enabled = new OpenTelemetry() {
+            @Override
+            public TracerProvider getTracerProvider() {
+                return provider;
+            }
+
+            @Override
+            public ContextPropagators getPropagators() {
+                return ContextPropagators.noop();
+            }
+        };
+        assertThat(Tracing.of(enabled)).as("the SDK enabled").isPresent();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.iterativeflow.core.engine;
 
 import io.iterativeflow.core.spi.ClaimedRun;
 import io.iterativeflow.core.spi.FlowTracer;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -12,8 +13,16 @@ import java.util.logging.Logger;
 final class Traces {
 
     private static final Logger LOG = Logger.getLogger(Traces.class.getName());
+    /** The first failure of the tracer is a warning (a broken setup shows); later ones are logged at FINE. */
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     private Traces() {
+    }
+
+    private static final String FAILED = "the tracer failed (the run goes on, untraced where it failed): it ";
+
+    private static Level level() {
+        return WARNED.compareAndSet(false, true) ? Level.WARNING : Level.FINE;
     }
 
     /** The caller's context for a run it starts now, or null. */
@@ -24,7 +33,7 @@ final class Traces {
         try {
             return tracer.currentContext();
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.FINE, "the tracer could not read the caller's trace context", e);
+            LOG.log(level(), FAILED + "could not read the caller's trace context", e);
             return null;
         }
     }
@@ -34,7 +43,7 @@ final class Traces {
             return tracer.attemptStarted(run.flowName(), run.flowVersion(), run.runId().toString(), run.attempt(),
                     run.traceParent());
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.FINE, "the tracer could not open the span of attempt " + run.attempt() + " of run "
+            LOG.log(level(), FAILED + "could not open the span of attempt " + run.attempt() + " of run "
                     + run.runId(), e);
             return null;
         }
@@ -48,7 +57,7 @@ final class Traces {
                 span.ended(outcome, attempt.failureCode(), attempt.failureMessage(), attempt.failureCause());
             }
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.FINE, "the tracer could not end the span of an attempt", e);
+            LOG.log(level(), FAILED + "could not end the span of an attempt", e);
         }
     }
 
@@ -60,7 +69,7 @@ final class Traces {
         try {
             return span.context();
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.FINE, "the tracer could not read the attempt's trace context", e);
+            LOG.log(level(), FAILED + "could not read the attempt's trace context", e);
             return null;
         }
     }
@@ -69,7 +78,7 @@ final class Traces {
         try {
             return span.stepStarted(name, key, tries);
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.FINE, "the tracer could not open the span of step '" + key + "'", e);
+            LOG.log(level(), FAILED + "could not open the span of step '" + key + "'", e);
             return null;
         }
     }
@@ -78,7 +87,7 @@ final class Traces {
         try {
             span.ended(outcome, error);
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.FINE, "the tracer could not end the span of a step", e);
+            LOG.log(level(), FAILED + "could not end the span of a step", e);
         }
     }
 }
