@@ -194,6 +194,47 @@ class RunsAreTracedTest {
         assertThat(spans.named("step shout").get(0).getParentSpanId()).isEqualTo(child.getSpanId());
     }
 
+    private static final FlowDefinition<String, String> WAITER = FlowDefinition
+            .builder("traced-waiter", String.class, String.class)
+            .body((ctx, in) -> {
+                ctx.step("ask", String.class, s -> "asked " + in);
+                return ctx.signal("answer", String.class);
+            })
+            .build();
+
+    @Test
+    void an_attempt_on_another_instance_after_a_signal_continues_the_trace() {
+        start(new OtelFlowTracer(provider.get(OtelFlowTracer.SCOPE)), WAITER);
+        Span request = provider.get("test").spanBuilder("POST /questions").startSpan();
+        String runId;
+        try (Scope ignored = request.makeCurrent()) {
+            runId = engine.flow(WAITER).start("why");
+        } finally {
+            request.end();
+        }
+        await().atMost(WAIT).until(() -> engine.status(runId).status() == RunStatus.AWAITING_SIGNAL);
+        engine.halt();
+
+        JpaFlowStore otherStore = JpaFlowStore.create(dataSource, clock);
+        Engine other = Engine.builder().store(otherStore).clock(clock).settings(FAST).instanceId("other")
+                .tracer(new OtelFlowTracer(provider.get(OtelFlowTracer.SCOPE))).flow(WAITER).build();
+        try {
+            other.start();
+            other.signal(runId, "answer", "because");
+            assertThat(other.flow(WAITER).result(runId, WAIT)).isEqualTo("because");
+            await().atMost(WAIT).until(() -> spans.named("flow traced-waiter").size() == 2);
+        } finally {
+            other.halt();
+            otherStore.close();
+        }
+
+        assertThat(spans.named("flow traced-waiter")).allSatisfy(attempt -> {
+            assertThat(attempt.getTraceId()).isEqualTo(request.getSpanContext().getTraceId());
+            assertThat(attempt.getParentSpanId()).isEqualTo(request.getSpanContext().getSpanId());
+        }).extracting(s -> s.getAttributes().get(OtelFlowTracer.OUTCOME)).containsExactly("suspended", "completed");
+        assertThat(spans.named("step ask")).as("the second attempt replays the step: no span").hasSize(1);
+    }
+
     @Test
     void a_failed_run_records_its_error_on_the_attempt_and_step_spans() {
         start(new OtelFlowTracer(provider.get(OtelFlowTracer.SCOPE)), BROKEN);

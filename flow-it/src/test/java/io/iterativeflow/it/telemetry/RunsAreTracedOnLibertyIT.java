@@ -127,6 +127,41 @@ class RunsAreTracedOnLibertyIT {
         }
     }
 
+    @Test
+    void without_third_party_api_visibility_the_application_deploys_and_runs_untraced() throws Exception {
+        WebArchive war = Deployments.war(APP, TelemetryApplication.class, OrdersResource.class,
+                TracedOrderFlow.class, TracedLeafFlow.class)
+                .addAsResource(new StringAsset(String.join("\n",
+                        "otel.sdk.disabled=false",
+                        "otel.traces.exporter=logging",
+                        "otel.metrics.exporter=none",
+                        "otel.logs.exporter=none",
+                        "")), "META-INF/microprofile-config.properties");
+        try (LibertyServer server = LibertyServer.create("flowTelemetryHidden", 32, war, List.of())) {
+            Files.writeString(server.directory().resolve("configDropins/overrides/telemetry.xml"), String.join("\n",
+                    "<server>",
+                    "  <featureManager>",
+                    "    <feature>mpTelemetry-2.0</feature>",
+                    "  </featureManager>",
+                    "</server>",
+                    ""));
+            server.start(APP + "/api/orders/ready");
+
+            HttpResponse<String> started = http.send(HttpRequest.newBuilder(server.uri(APP + "/api/orders"))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofString("quiet")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+            String runId = started.body().trim();
+            await("run " + runId + " to complete").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> status(server, runId), "completed"::equals);
+
+            assertThat(spans(server)).as("the server traces its requests, the engine nothing")
+                    .anySatisfy(span -> assertThat(span.name()).startsWith("POST "))
+                    .noneSatisfy(span -> assertThat(span.scope()).startsWith("io.iterativeflow"));
+            assertThat(server.messages()).doesNotContain("iterativeflow traces runs");
+        }
+    }
+
     /** Adds the feature and deploys the WAR from apps/ with third-party API visibility (dropins cannot have it). */
     private static void enableTelemetry(Path server, String warName) throws IOException {
         Files.createDirectories(server.resolve("apps"));
