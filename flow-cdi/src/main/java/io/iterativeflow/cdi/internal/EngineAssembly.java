@@ -65,6 +65,7 @@ final class EngineAssembly {
             events.ifPresent(builder::listener);
             Optional<FlowMetrics> metrics = OptionalIntegrations.metrics();
             metrics.ifPresent(m -> builder.listener(m.listener()));
+            OptionalIntegrations.tracer().ifPresent(builder::tracer);
             Engine engine = builder.build();
             metrics.ifPresent(m -> m.bind(engine));
             DeploymentReplayCheck.apply(engine, config.versions().check(), config.dryReplay());

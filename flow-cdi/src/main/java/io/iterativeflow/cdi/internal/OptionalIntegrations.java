@@ -1,5 +1,6 @@
 package io.iterativeflow.cdi.internal;
 
+import io.iterativeflow.core.spi.FlowTracer;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.CDI;
@@ -18,6 +19,8 @@ final class OptionalIntegrations {
     private static final String METRICS_API = "org.eclipse.microprofile.metrics.MetricRegistry";
     private static final String NO_METRICS = "iterativeflow: MicroProfile Metrics is not available: the engine records no"
             + " metrics; runs, health checks and everything else work as usual";
+    private static final String TELEMETRY_API = "io.opentelemetry.api.OpenTelemetry";
+    private static final String TELEMETRY_CONTEXT = "io.opentelemetry.context.Context";
 
     private OptionalIntegrations() {
     }
@@ -52,6 +55,28 @@ final class OptionalIntegrations {
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, "the MicroProfile Metrics registry cannot be used; the engine records no metrics",
                     e);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The engine's tracer when the OpenTelemetry API is visible to the application (MicroProfile Telemetry, with
+     * third-party API visibility on Liberty) and the container has an enabled {@code OpenTelemetry} bean. Never
+     * throws: without a tracer the engine works as well, and spends nothing on tracing.
+     */
+    static Optional<FlowTracer> tracer() {
+        if (!present(TELEMETRY_API) || !present(TELEMETRY_CONTEXT)) {
+            LOG.fine("the OpenTelemetry API is not visible to the application; runs are not traced");
+            return Optional.empty();
+        }
+        try {
+            Optional<FlowTracer> tracer = Tracing.find();
+            if (tracer.isPresent()) {
+                LOG.info("iterativeflow traces runs with MicroProfile Telemetry (OpenTelemetry)");
+            }
+            return tracer;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "the OpenTelemetry API cannot be used; runs are not traced", e);
             return Optional.empty();
         }
     }

@@ -13,6 +13,9 @@ final class Attempt {
     private final Token token = new Token();
     private Thread thread;
     private volatile String abortReason;
+    private String failureCode;
+    private String failureMessage;
+    private Throwable failureCause;
 
     Attempt(Fence fence, Thread thread) {
         this.fence = fence;
@@ -46,6 +49,25 @@ final class Attempt {
         if (thread != null) {
             InterruptShield.interrupt(thread);
         }
+    }
+
+    /** Remembers, on the body thread, why the attempt failed the run (for its trace). */
+    void failedWith(String code, String message, Throwable cause) {
+        this.failureCode = code;
+        this.failureMessage = message;
+        this.failureCause = cause;
+    }
+
+    String failureCode() {
+        return failureCode;
+    }
+
+    String failureMessage() {
+        return failureMessage;
+    }
+
+    Throwable failureCause() {
+        return failureCause;
     }
 
     /** Called by the body thread when the attempt ends; clears an interrupt meant for this attempt. */

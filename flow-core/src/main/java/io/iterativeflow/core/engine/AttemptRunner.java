@@ -7,6 +7,7 @@ import io.iterativeflow.api.FlowException;
 import io.iterativeflow.api.RunStatus;
 import io.iterativeflow.core.json.StorableText;
 import io.iterativeflow.core.spi.ClaimedRun;
+import io.iterativeflow.core.spi.FlowTracer;
 import io.iterativeflow.core.spi.RunState;
 import io.iterativeflow.core.spi.WriteOutcome;
 import java.util.Optional;
@@ -27,14 +28,21 @@ final class AttemptRunner {
     void run(ClaimedRun run) {
         Attempt attempt = new Attempt(run.fence(), Thread.currentThread());
         parts.inFlight().add(attempt);
+        FlowTracer.AttemptSpan span = parts.tracer() == null ? null : Traces.attemptStarted(parts.tracer(), run);
         boolean unexpectedEnd = false;
+        String outcome = FlowTracer.CRASHED;
+        Throwable crash = null;
         try {
-            execute(run, attempt);
+            outcome = execute(run, attempt, span);
         } catch (RuntimeException | Error unexpected) {
             unexpectedEnd = true;
+            crash = unexpected;
             LOG.log(Level.WARNING, "attempt " + run.attempt() + " of run " + run.runId() + " ended unexpectedly; the"
                     + " run will be retried when its lease expires", unexpected);
         } finally {
+            if (span != null) {
+                Traces.attemptEnded(span, attempt.isAborted() ? FlowTracer.ABORTED : outcome, attempt, crash);
+            }
             parts.inFlight().remove(attempt);
             attempt.detach();
             if (unexpectedEnd || attempt.isAborted()) {
@@ -44,18 +52,19 @@ final class AttemptRunner {
         }
     }
 
-    private void execute(ClaimedRun run, Attempt attempt) {
+    /** Runs the attempt; returns how it ended, one of {@link FlowTracer}'s outcomes. */
+    private String execute(ClaimedRun run, Attempt attempt, FlowTracer.AttemptSpan span) {
         if (run.uncleanAttempts() > parts.settings().maxRunAttempts()) {
-            finish(run, attempt, FlowErrorCode.RUN_ATTEMPTS_EXHAUSTED, "run " + run.runId() + " had "
+            return finish(run, attempt, FlowErrorCode.RUN_ATTEMPTS_EXHAUSTED, "run " + run.runId() + " had "
                     + (run.uncleanAttempts() - 1) + " attempts end without finishing or suspending (crash, lost"
-                    + " lease), the limit set by flow.max-run-attempts; find why in its events, then start it again");
-            return;
+                    + " lease), the limit set by flow.max-run-attempts; find why in its events, then start it again",
+                    null);
         }
         Optional<FlowDefinition<?, ?>> definition = parts.registry().find(run.flowName(), run.flowVersion());
         if (definition.isEmpty()) {
-            finish(run, attempt, FlowErrorCode.FLOW_UNKNOWN, "flow " + run.flowName() + "@" + run.flowVersion()
-                    + " is not deployed on this instance; deploy that version to let the run finish");
-            return;
+            return finish(run, attempt, FlowErrorCode.FLOW_UNKNOWN, "flow " + run.flowName() + "@"
+                    + run.flowVersion() + " is not deployed on this instance; deploy that version to let the run"
+                    + " finish", null);
         }
         AttemptWrites writes = new AttemptWrites(parts.store(), parts.clock(), attempt, run.history().size(),
                 parts.wakes());
@@ -64,51 +73,53 @@ final class AttemptRunner {
                 parts.codec(), parts.settings().defaultStepTimeout(),
                 parts.settings().limits().maxStepResultBytes(),
                 (step, key, tries, took, outcome) -> RunEvents.stepFinished(parts, run, step, key, tries, took,
-                        outcome));
+                        outcome), span);
         ChildInvoker children = new ChildInvoker(run.runId().toString(), writes, parts.codec(), parts.settings(),
-                parts.inputCheck());
+                parts.inputCheck(), span);
         ReplayContext ctx = new ReplayContext(run, writes, steps, children, parts.registry(),
                 new SignalWait(run.runId().toString(), writes, parts.codec()));
         try {
             Object output = invoke(definition.get(), ctx, parts.codec().fromJson(run.inputJson(),
                     definition.get().inputType().type()));
             if (attempt.isAborted() || writes.suspended()) {
-                return;
+                return ended(attempt, writes);
             }
             ctx.guard().checkReturned();
             String json = parts.codec().toJson(output);
             if (StorableText.jsonHasNul(json)) {
-                finish(run, attempt, FlowErrorCode.SERIALIZATION_FAILED, "the output of run " + run.runId()
+                return finish(run, attempt, FlowErrorCode.SERIALIZATION_FAILED, "the output of run " + run.runId()
                         + " contains a NUL character (U+0000), which the database cannot store; remove it from the"
-                        + " output (or encode the value, e.g. as Base64)");
-                return;
+                        + " output (or encode the value, e.g. as Base64)", null);
             }
             if (settled(run, parts.store().complete(run.fence(), json),
                     new RunState(RunStatus.COMPLETED, run.flowName(), run.flowVersion(), json, null, null))) {
                 RunEvents.completed(parts, run);
+                return FlowTracer.COMPLETED;
             }
+            return FlowTracer.ABORTED;
         } catch (Suspended | Aborted ended) {
-            return;
+            return ended(attempt, writes);
         } catch (FlowException e) {
             if (attempt.isAborted() || writes.suspended() || e.code() == FlowErrorCode.STORE_UNAVAILABLE) {
                 if (e.code() == FlowErrorCode.STORE_UNAVAILABLE) {
                     parts.outage().failed(LOG, "run " + run.runId() + ": database unavailable; retried later", e);
+                    return FlowTracer.CRASHED;
                 }
-                return;
+                return ended(attempt, writes);
             }
             FlowException reported = ctx.guard().drift() != null ? ctx.guard().drift() : e;
-            finish(run, attempt, reported.code(), reported.getMessage());
+            return finish(run, attempt, reported.code(), reported.getMessage(), e);
         } catch (Exception | LinkageError | AssertionError e) {
             if (attempt.isAborted() || writes.suspended()) {
-                return;
+                return ended(attempt, writes);
             }
             DriftException drift = ctx.guard().drift();
             if (drift == null) {
                 LOG.log(Level.INFO, e, () -> "the body of run " + run.runId() + " threw outside of any step");
             }
-            finish(run, attempt, drift != null ? drift.code() : FlowErrorCode.FLOW_FAILED,
+            return finish(run, attempt, drift != null ? drift.code() : FlowErrorCode.FLOW_FAILED,
                     drift != null ? drift.getMessage()
-                            : "the flow body threw outside of any step: " + ErrorText.of(e));
+                            : "the flow body threw outside of any step: " + ErrorText.of(e), e);
         } finally {
             if (writes.suspended() && !attempt.isAborted()) {
                 RunEvents.suspended(parts, run, writes.suspendedAt(), writes.waitingFor());
@@ -123,15 +134,24 @@ final class AttemptRunner {
         return body.run(ctx, input);
     }
 
-    private void finish(ClaimedRun run, Attempt attempt, FlowErrorCode code, String message) {
+    /** How an attempt that neither completed nor failed the run ended. */
+    private static String ended(Attempt attempt, AttemptWrites writes) {
+        return writes.suspended() && !attempt.isAborted() ? FlowTracer.SUSPENDED : FlowTracer.ABORTED;
+    }
+
+    /** Fails the run; {@code cause} is what the body threw, or null. Returns the attempt's outcome. */
+    private String finish(ClaimedRun run, Attempt attempt, FlowErrorCode code, String message, Throwable cause) {
         if (attempt.isAborted()) {
-            return;
+            return FlowTracer.ABORTED;
         }
         String storable = ErrorText.storable(message);
+        attempt.failedWith(code.name(), storable, cause);
         if (settled(run, parts.store().fail(run.fence(), code.name(), storable),
                 new RunState(RunStatus.FAILED, run.flowName(), run.flowVersion(), null, code.name(), storable))) {
             RunEvents.failed(parts, run, code);
+            return FlowTracer.FAILED;
         }
+        return FlowTracer.ABORTED;
     }
 
     /** When the final state is committed, local waiters get it as it was written (no read of the run). */

@@ -9,6 +9,7 @@ import io.iterativeflow.core.config.EngineSettings;
 import io.iterativeflow.core.config.InvokeLimits;
 import io.iterativeflow.core.json.JsonCodec;
 import io.iterativeflow.core.spi.ChildOutcome;
+import io.iterativeflow.core.spi.FlowTracer;
 import io.iterativeflow.core.spi.HistoryEntry;
 import io.iterativeflow.core.spi.NewRun;
 import java.time.Duration;
@@ -27,9 +28,11 @@ final class ChildInvoker {
     private final InvokeLimits limits;
     private final long maxInputBytes;
     private final InputCheck inputCheck;
+    private final FlowTracer.AttemptSpan span;
 
     ChildInvoker(String parentRunId, AttemptWrites writes, JsonCodec codec, EngineSettings settings,
-            InputCheck inputCheck) {
+            InputCheck inputCheck, FlowTracer.AttemptSpan span) {
+        this.span = span;
         this.parentRunId = parentRunId;
         this.writes = writes;
         this.codec = codec;
@@ -50,7 +53,7 @@ final class ChildInvoker {
         }
         Args.startOptions(options.idempotencyKey(), options.tags(), " of the child " + child + " at '" + key + "'");
         NewRun run = new NewRun(UUID.randomUUID(), child.name(), child.version(), inputJson(child, key, input),
-                options.idempotencyKey(), options.tags(), 0, Duration.ZERO);
+                options.idempotencyKey(), options.tags(), 0, Duration.ZERO, Traces.context(span));
         ChildOutcome outcome = writes.invokeChild(key, run, limits);
         return switch (outcome.kind()) {
             case ENDED -> ended(child, key, outcome);

@@ -48,9 +48,9 @@ final class DryReplay {
         AttemptWrites writes = new AttemptWrites(DryStore.create(), parts.clock(), attempt, claimed.history().size(),
                 due -> { });
         StepRunner steps = new StepRunner(runId, attempt, writes, StepInvoker.refusing(), parts.codec(),
-                Optional.empty(), Long.MAX_VALUE, (name, key, tries, took, outcome) -> { });
+                Optional.empty(), Long.MAX_VALUE, (name, key, tries, took, outcome) -> { }, null);
         ReplayContext ctx = new ReplayContext(claimed, writes, steps, new ChildInvoker(runId, writes, parts.codec(),
-                parts.settings(), parts.inputCheck()), parts.registry(), new SignalWait(runId, writes, parts.codec()));
+                parts.settings(), parts.inputCheck(), null), parts.registry(), new SignalWait(runId, writes, parts.codec()));
         try {
             body(definition).run(ctx, parts.codec().fromJson(claimed.inputJson(), definition.inputType().type()));
             return followed(run, ctx.guard(), "returns");

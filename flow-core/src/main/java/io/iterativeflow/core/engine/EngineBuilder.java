@@ -13,6 +13,7 @@ import io.iterativeflow.core.json.JsonbCodec;
 import io.iterativeflow.core.registry.FlowRegistry;
 import io.iterativeflow.core.spi.FlowClock;
 import io.iterativeflow.core.spi.FlowStore;
+import io.iterativeflow.core.spi.FlowTracer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,7 @@ public final class EngineBuilder {
     private String instanceId;
     private PayloadCheck payloadCheck = PayloadCheck.NONE;
     private InputCheck inputCheck = InputCheck.NONE;
+    private FlowTracer tracer;
     private final List<FlowDefinition<?, ?>> definitions = new ArrayList<>();
     private final List<Class<?>> sources = new ArrayList<>();
     private final List<FlowListener> listeners = new ArrayList<>();
@@ -131,6 +133,15 @@ public final class EngineBuilder {
         return this;
     }
 
+    /**
+     * Traces runs: spans for attempts and steps, and the caller's trace context stored with each run it starts. Null
+     * (the default) turns tracing off: the engine then calls no tracer and keeps no trace context.
+     */
+    public EngineBuilder tracer(FlowTracer tracer) {
+        this.tracer = tracer;
+        return this;
+    }
+
     /** Deploys a flow. {@code source} is the {@code @Flow} class that defined it, or null. */
     public EngineBuilder flow(FlowDefinition<?, ?> definition, Class<?> source) {
         definitions.add(Objects.requireNonNull(definition, "definition"));
@@ -180,7 +191,7 @@ public final class EngineBuilder {
         EngineParts parts = new EngineParts(id, InterruptShield.wrap(store), codec != null ? codec : new JsonbCodec(), clock, settings,
                 registry, new InFlight(), new Completions(work, sched, settings.pollInterval()), new StepInvoker(work),
                 due -> lifecycle[0].wakeIn(Duration.between(clock.instant(), due).toMillis()), versions,
-                new Listeners(listeners), inputCheck, new Outage());
+                new Listeners(listeners), inputCheck, tracer, new Outage());
         Dispatcher dispatcher = new Dispatcher(parts, new AttemptRunner(parts), work, sched, localStarts);
         Engine[] engine = new Engine[1];
         CronTicker ticker = new CronTicker(parts, scheduled, definition -> new Handle<>(definition, parts,

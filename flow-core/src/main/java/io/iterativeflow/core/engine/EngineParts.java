@@ -6,8 +6,9 @@ import io.iterativeflow.core.json.JsonCodec;
 import io.iterativeflow.core.registry.FlowRegistry;
 import io.iterativeflow.core.spi.FlowClock;
 import io.iterativeflow.core.spi.FlowStore;
+import io.iterativeflow.core.spi.FlowTracer;
 
-/** What the engine's pieces share. */
+/** What the engine's pieces share. {@code tracer} is null when tracing is off. */
 record EngineParts(
         String instanceId,
         FlowStore store,
@@ -22,6 +23,7 @@ record EngineParts(
         VersionSettings versions,
         Listeners listeners,
         InputCheck inputCheck,
+        FlowTracer tracer,
         Outage outage) {
 
     /** Wakes the dispatcher when a suspended run of this instance becomes due soon. */

@@ -98,7 +98,8 @@ final class Starts<I> {
         String json = Inputs.toJson(parts.codec(), definition, input, parts.settings().limits().maxInputBytes(),
                 "the input of flow " + definition + where, null);
         return new NewRun(UUID.randomUUID(), definition.name(), definition.version(), json,
-                options.idempotencyKey(), options.tags(), options.priority(), options.delay());
+                options.idempotencyKey(), options.tags(), options.priority(), options.delay(),
+                parts.tracer() == null ? null : Traces.currentContext(parts.tracer()));
     }
 
     private void announce(List<String> created) {

@@ -10,6 +10,7 @@ import io.iterativeflow.core.config.EngineSettings;
 import io.iterativeflow.core.json.JsonCodec;
 import io.iterativeflow.core.json.JsonSize;
 import io.iterativeflow.core.json.StorableText;
+import io.iterativeflow.core.spi.FlowTracer;
 import io.iterativeflow.core.spi.HistoryEntry;
 import java.time.Duration;
 import java.util.Optional;
@@ -33,6 +34,7 @@ final class StepRunner {
     private final Optional<Duration> defaultTimeout;
     private final long maxResultBytes;
     private final StepObserver observer;
+    private final FlowTracer.AttemptSpan span;
 
     /** Hears of every try of a step that ran. */
     @FunctionalInterface
@@ -41,8 +43,10 @@ final class StepRunner {
     }
 
     StepRunner(String runId, Attempt attempt, AttemptWrites writes, StepInvoker invoker, JsonCodec codec,
-            Optional<Duration> defaultTimeout, long maxResultBytes, StepObserver observer) {
+            Optional<Duration> defaultTimeout, long maxResultBytes, StepObserver observer,
+            FlowTracer.AttemptSpan span) {
         this.observer = observer;
+        this.span = span;
         this.runId = runId;
         this.attempt = attempt;
         this.writes = writes;
@@ -68,9 +72,22 @@ final class StepRunner {
         }
         int tries = recorded == null ? 1 : recorded.attempts() + 1;
         Scope scope = new Scope(runId, name, key, tries, attempt.token());
+        FlowTracer.StepSpan stepSpan = span == null ? null : Traces.stepStarted(span, name, key, tries);
         long started = System.nanoTime();
-        StepOutcome outcome = invoker.invoke(fn, scope, attempt.token(),
-                options.timeout().or(() -> defaultTimeout), attempt);
+        StepOutcome outcome;
+        try {
+            outcome = invoker.invoke(fn, scope, attempt.token(), options.timeout().or(() -> defaultTimeout),
+                    attempt);
+        } catch (RuntimeException | Error ended) {
+            if (stepSpan != null) {
+                Traces.stepEnded(stepSpan, FlowTracer.ABORTED, ended instanceof Aborted ? null : ended);
+            }
+            throw ended;
+        }
+        if (stepSpan != null) {
+            Traces.stepEnded(stepSpan, attempt.isAborted() ? FlowTracer.ABORTED : spanOutcome(options, tries,
+                    outcome), outcome.failure());
+        }
         observer.tried(name, key, tries, Duration.ofNanos(System.nanoTime() - started), outcome);
         attempt.checkLive();
         if (outcome.succeeded()) {
@@ -92,10 +109,8 @@ final class StepRunner {
     <T> T failed(String name, String key, StepOptions options, int tries, StepOutcome outcome) {
         Throwable failure = outcome.failure();
         FlowErrorCode code = codeOf(outcome);
-        boolean misuse = code == FlowErrorCode.STEP_INVALID_AWAIT;
         String message = ErrorText.of(failure);
-        boolean permanent = misuse || (!outcome.timedOut() && options.isPermanent(failure));
-        if (!permanent && tries <= options.retries()) {
+        if (willRetry(options, tries, outcome)) {
             Duration delay = options.backoff().delay(tries, ThreadLocalRandom.current());
             LOG.log(Level.FINE, failure, () -> "step '" + key + "' of run " + runId + " failed on try " + tries
                     + "; retrying in " + delay);
@@ -104,6 +119,26 @@ final class StepRunner {
         LOG.log(Level.INFO, failure, () -> "step '" + key + "' of run " + runId + " failed for good on try " + tries);
         writes.recordFailure(key, name, tries, code.name(), message);
         throw failedForGood(key, tries, code, message, failure);
+    }
+
+    /** Whether a failed try is followed by another: not for a permanent failure, nor past the step's retries. */
+    static boolean willRetry(StepOptions options, int tries, StepOutcome outcome) {
+        boolean misuse = codeOf(outcome) == FlowErrorCode.STEP_INVALID_AWAIT;
+        boolean permanent = misuse || (!outcome.timedOut() && options.isPermanent(outcome.failure()));
+        return !permanent && tries <= options.retries();
+    }
+
+    /** The outcome of a try, as its span tells it. */
+    static String spanOutcome(StepOptions options, int tries, StepOutcome outcome) {
+        if (outcome.succeeded()) {
+            return FlowTracer.COMPLETED;
+        }
+        return willRetry(options, tries, outcome) ? FlowTracer.RETRYING : FlowTracer.FAILED;
+    }
+
+    /** The span of this attempt, or null when it is not traced. */
+    FlowTracer.AttemptSpan span() {
+        return span;
     }
 
     /** An oversized result is a permanent failure: the same code would produce it again, so no retry. */

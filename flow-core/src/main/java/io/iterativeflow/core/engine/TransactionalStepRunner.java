@@ -8,6 +8,7 @@ import io.iterativeflow.api.TypeRef;
 import io.iterativeflow.core.json.JsonCodec;
 import io.iterativeflow.core.json.JsonSize;
 import io.iterativeflow.core.json.StorableText;
+import io.iterativeflow.core.spi.FlowTracer;
 import io.iterativeflow.core.spi.HistoryEntry;
 import io.iterativeflow.core.spi.RecordedStep;
 import io.iterativeflow.core.spi.StepWorkFailed;
@@ -58,14 +59,38 @@ final class TransactionalStepRunner {
         int tries = recorded == null ? 1 : recorded.attempts() + 1;
         Optional<Duration> timeout = options.timeout().or(() -> defaultTimeout);
         Try<T> work = new Try<>(name, key, tries, fn, timeout);
+        FlowTracer.StepSpan span = steps.span() == null ? null : Traces.stepStarted(steps.span(), name, key, tries);
+        RecordedStep stored;
         try {
-            RecordedStep stored = writes.runTransactional(key, name, tries, timeout, work);
-            return stored.resultJson().equals(work.json) ? work.value
-                    : (T) codec.fromJson(stored.resultJson(), type.type());
+            stored = writes.runTransactional(key, name, tries, timeout, work);
         } catch (StepWorkFailed e) {
+            if (span != null) {
+                Traces.stepEnded(span, attempt.isAborted() ? FlowTracer.ABORTED : failedOutcome(options, tries,
+                        e.getCause()), e.getCause());
+            }
             attempt.checkLive();
             return failed(name, key, options, tries, e.getCause(), timeout);
+        } catch (RuntimeException | Error ended) {
+            if (span != null) {
+                Traces.stepEnded(span, FlowTracer.ABORTED, ended instanceof Aborted ? null : ended);
+            }
+            throw ended;
         }
+        if (span != null) {
+            Traces.stepEnded(span, FlowTracer.COMPLETED, null);
+        }
+        return stored.resultJson().equals(work.json) ? work.value
+                : (T) codec.fromJson(stored.resultJson(), type.type());
+    }
+
+    /** The outcome of a failed try, as its span tells it. */
+    private static String failedOutcome(StepOptions options, int tries, Throwable cause) {
+        if (cause instanceof ResultTooLarge || cause instanceof ResultWithNul) {
+            return FlowTracer.FAILED;
+        }
+        StepOutcome outcome = cause instanceof TimedOut || queryCanceled(cause)
+                ? StepOutcome.timeout(cause) : StepOutcome.failed(cause);
+        return StepRunner.willRetry(options, tries, outcome) ? FlowTracer.RETRYING : FlowTracer.FAILED;
     }
 
     private <T> T failed(String name, String key, StepOptions options, int tries, Throwable cause,

@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * A run this instance just claimed: its row, its whole history (loaded once per attempt), and the database time of
  * the claim, which decides whether a timer is due. {@code attempt - suspensions} counts the attempts that did not end
- * cleanly (crash, lost lease), including this one.
+ * cleanly (crash, lost lease), including this one. {@code traceParent} is the W3C trace context stored with the run at
+ * its start (null when none was): the attempt's span continues it.
  */
 public record ClaimedRun(
         UUID runId,
@@ -20,11 +21,19 @@ public record ClaimedRun(
         String owner,
         Instant claimedAt,
         List<HistoryEntry> history,
-        List<TimerEntry> timers) {
+        List<TimerEntry> timers,
+        String traceParent) {
 
     public ClaimedRun {
         history = List.copyOf(history);
         timers = List.copyOf(timers);
+    }
+
+    /** A claimed run without a trace context. */
+    public ClaimedRun(UUID runId, String flowName, int flowVersion, String inputJson, int attempt, int suspensions,
+            int depth, String owner, Instant claimedAt, List<HistoryEntry> history, List<TimerEntry> timers) {
+        this(runId, flowName, flowVersion, inputJson, attempt, suspensions, depth, owner, claimedAt, history, timers,
+                null);
     }
 
     /** Attempts, this one included, that did not end by suspending or finishing the run. */

@@ -27,9 +27,10 @@ final class H2Children implements ChildStatements {
 
     private static final String INSERT_CHILD = """
             INSERT INTO workflow.runs (id, flow_name, flow_version, status, input, idempotency_key, tags, priority,
-                                       attempts, available_at, depth, parent_run_id, parent_key, created_at, updated_at)
+                                       attempts, available_at, depth, parent_run_id, parent_key, created_at, updated_at,
+                                       trace_parent)
             VALUES (:childId, :flowName, :flowVersion, 'pending', %1$s, :idempotencyKey, %%s, :priority, 0, %2$s,
-                    :depth, :runId, :cursorKey, %2$s, %2$s)
+                    :depth, :runId, :cursorKey, %2$s, %2$s, :traceParent)
             """.formatted(H2Sql.json("input"), H2Sql.NOW);
 
     private static final String CREATED_EVENT = "INSERT INTO workflow.events (run_id, type, attempt, detail, at)"
@@ -88,6 +89,7 @@ final class H2Children implements ChildStatements {
                 .text("flowName", child.flowName())
                 .integer("flowVersion", child.flowVersion())
                 .text("input", child.inputJson())
+                .text("traceParent", child.traceParent())
                 .text("idempotencyKey", child.idempotencyKey().orElse(null))
                 .texts("tags", tags)
                 .integer("priority", child.priority())

@@ -14,8 +14,9 @@ final class H2RunInsert implements RunInsertStatement {
 
     private static final String INSERT = """
             INSERT INTO workflow.runs (id, flow_name, flow_version, status, input, idempotency_key, tags, priority,
-                                       attempts, available_at, depth, created_at, updated_at)
-            VALUES (:id, :flowName, :flowVersion, 'pending', %s, :idempotencyKey, %%s, :priority, 0, %s, 1, %s, %s)
+                                       attempts, available_at, depth, created_at, updated_at, trace_parent)
+            VALUES (:id, :flowName, :flowVersion, 'pending', %s, :idempotencyKey, %%s, :priority, 0, %s, 1, %s, %s,
+                    :traceParent)
             """.formatted(H2Sql.json("input"), H2Sql.nowPlus("delayMs"), H2Sql.NOW, H2Sql.NOW);
 
     private static final String CREATED_EVENT = "INSERT INTO workflow.events (run_id, type, attempt, at)"
@@ -35,6 +36,7 @@ final class H2RunInsert implements RunInsertStatement {
                 .text("idempotencyKey", run.idempotencyKey().orElse(null))
                 .texts("tags", tags)
                 .integer("priority", run.priority())
+                .text("traceParent", run.traceParent())
                 .millis("delayMs", run.delay())
                 .clock(clock)
                 .update();

@@ -20,9 +20,10 @@ final class PgChildren implements ChildStatements {
             WITH ins AS (
                 INSERT INTO workflow.runs (id, flow_name, flow_version, status, input, idempotency_key, tags,
                                            priority, attempts, available_at, depth, parent_run_id, parent_key,
-                                           created_at, updated_at)
+                                           created_at, updated_at, trace_parent)
                 VALUES (:childId, :flowName, :flowVersion, 'pending', CAST(:input AS jsonb), :idempotencyKey,
-                        CAST(:tags AS text[]), :priority, 0, %1$s, :depth, :runId, :cursorKey, %1$s, %1$s)
+                        CAST(:tags AS text[]), :priority, 0, %1$s, :depth, :runId, :cursorKey, %1$s, %1$s,
+                        :traceParent)
                 ON CONFLICT (flow_name, flow_version, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
                 RETURNING id, created_at, flow_name
             ), created AS (
@@ -77,6 +78,7 @@ final class PgChildren implements ChildStatements {
                 .text("flowName", child.flowName())
                 .integer("flowVersion", child.flowVersion())
                 .text("input", child.inputJson())
+                .text("traceParent", child.traceParent())
                 .text("idempotencyKey", child.idempotencyKey().orElse(null))
                 .text("tags", Sql.textArray(child.tags()))
                 .integer("priority", child.priority())

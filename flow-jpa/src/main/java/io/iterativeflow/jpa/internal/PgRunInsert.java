@@ -14,9 +14,10 @@ final class PgRunInsert implements RunInsertStatement {
     private static final String INSERT = """
             WITH ins AS (
                 INSERT INTO workflow.runs (id, flow_name, flow_version, status, input, idempotency_key, tags,
-                                           priority, attempts, available_at, depth, created_at, updated_at)
+                                           priority, attempts, available_at, depth, created_at, updated_at,
+                                           trace_parent)
                 VALUES (:id, :flowName, :flowVersion, 'pending', CAST(:input AS jsonb), :idempotencyKey,
-                        CAST(:tags AS text[]), :priority, 0, %s, 1, %s, %s)
+                        CAST(:tags AS text[]), :priority, 0, %s, 1, %s, %s, :traceParent)
                 ON CONFLICT (flow_name, flow_version, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
                 RETURNING id, created_at
             ), created AS (
@@ -38,9 +39,9 @@ final class PgRunInsert implements RunInsertStatement {
             WITH ins AS (
                 INSERT INTO workflow.runs (id, flow_name, flow_version, status, input, idempotency_key, tags,
                                            priority, attempts, available_at, depth, created_at, updated_at,
-                                           lease_owner, lease_expires_at)
+                                           lease_owner, lease_expires_at, trace_parent)
                 VALUES (:id, :flowName, :flowVersion, 'running', CAST(:input AS jsonb), :idempotencyKey,
-                        CAST(:tags AS text[]), :priority, 1, %1$s, 1, %1$s, %1$s, :owner, %2$s)
+                        CAST(:tags AS text[]), :priority, 1, %1$s, 1, %1$s, %1$s, :owner, %2$s, :traceParent)
                 ON CONFLICT (flow_name, flow_version, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
                 RETURNING id, created_at
             ), events AS (
@@ -69,6 +70,7 @@ final class PgRunInsert implements RunInsertStatement {
                 .text("idempotencyKey", run.idempotencyKey().orElse(null))
                 .text("tags", Sql.textArray(run.tags()))
                 .integer("priority", run.priority())
+                .text("traceParent", run.traceParent())
                 .text("owner", owner)
                 .millis("leaseMs", lease)
                 .clock(clock)
@@ -86,6 +88,7 @@ final class PgRunInsert implements RunInsertStatement {
                 .text("idempotencyKey", run.idempotencyKey().orElse(null))
                 .text("tags", Sql.textArray(run.tags()))
                 .integer("priority", run.priority())
+                .text("traceParent", run.traceParent())
                 .millis("delayMs", run.delay())
                 .clock(clock)
                 .list(row -> row.uuid("id"))

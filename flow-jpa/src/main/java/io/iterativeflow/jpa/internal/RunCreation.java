@@ -54,7 +54,7 @@ public final class RunCreation {
             }
             return new LocalStart(new StartResult(run.id(), true), Optional.of(new ClaimedRun(run.id(),
                     run.flowName(), run.flowVersion(), run.inputJson(), 1, 0, 1, owner, claimedAt.get(), List.of(),
-                    List.of())));
+                    List.of(), run.traceParent())));
         });
     }
 

@@ -1,0 +1,6 @@
+-- iterativeflow schema, version 4 (H2): the trace context a run continues.
+-- The W3C traceparent of the request (or the parent run's step) that started the run, written with the run's
+-- insert when tracing is on; every attempt's span continues it. NULL when tracing was off at the start.
+
+ALTER TABLE workflow.runs ADD COLUMN trace_parent VARCHAR(128)
+    CHECK (trace_parent IS NULL OR CHAR_LENGTH(trace_parent) BETWEEN 1 AND 128);
