@@ -146,12 +146,15 @@ final class Dispatcher {
         List<ClaimedRun> claimed;
         try {
             claimed = parts.store().claim(parts.instanceId(), free, parts.settings().leaseDuration(),
-                    parts.registry().ids());
+                    parts.registry().ids(), parts.registry().limits());
         } catch (RuntimeException e) {
             freeSlots(free);
             throw e;
         }
-        moreWaiting = claimed.size() == free;
+        boolean full = claimed.size() == free;
+        // with limited flows, runs held back by a limit may be waiting: every finished attempt (which may free a
+        // place) claims again, but a short round alone does not start another at once
+        moreWaiting = full || !parts.registry().limits().isEmpty();
         freeSlots(free - claimed.size());
         for (ClaimedRun run : claimed) {
             try {
@@ -162,7 +165,7 @@ final class Dispatcher {
                 giveBack(run, "the worker executor refused the attempt");
             }
         }
-        if (moreWaiting) {
+        if (full) {
             wanted.set(true);
         }
         return true;

@@ -14,8 +14,11 @@ final class H2RunInsert implements RunInsertStatement {
 
     private static final String INSERT = """
             INSERT INTO workflow.runs (id, flow_name, flow_version, status, input, idempotency_key, tags, priority,
-                                       attempts, available_at, depth, created_at, updated_at)
-            VALUES (:id, :flowName, :flowVersion, 'pending', %s, :idempotencyKey, %%s, :priority, 0, %s, 1, %s, %s)
+                                       attempts, available_at, depth, created_at, updated_at, concurrency_key,
+                                       key_order)
+            VALUES (:id, :flowName, :flowVersion, 'pending', %s, :idempotencyKey, %%s, :priority, 0, %s, 1, %s, %s,
+                    CAST(:concurrencyKey AS VARCHAR), CASE WHEN CAST(:concurrencyKey AS VARCHAR) IS NULL THEN NULL
+                    ELSE NEXT VALUE FOR workflow.run_key_order END)
             """.formatted(H2Sql.json("input"), H2Sql.nowPlus("delayMs"), H2Sql.NOW, H2Sql.NOW);
 
     private static final String CREATED_EVENT = "INSERT INTO workflow.events (run_id, type, attempt, at)"
@@ -35,6 +38,7 @@ final class H2RunInsert implements RunInsertStatement {
                 .text("idempotencyKey", run.idempotencyKey().orElse(null))
                 .texts("tags", tags)
                 .integer("priority", run.priority())
+                .text("concurrencyKey", run.concurrencyKey().orElse(null))
                 .millis("delayMs", run.delay())
                 .clock(clock)
                 .update();

@@ -42,7 +42,7 @@ class EngineProbeTest extends EngineTestBase {
             assertThat(stats.readyRuns()).isEqualTo(2);
             assertThat(stats.runningRuns()).isZero();
             assertThat(stats.oldestReadyAge()).isBetween(Duration.ofMinutes(10), Duration.ofMinutes(11));
-            assertThat(store.schemaVersion()).isEqualTo("1");
+            assertThat(store.schemaVersion()).isEqualTo("2");
         }
     }
 
