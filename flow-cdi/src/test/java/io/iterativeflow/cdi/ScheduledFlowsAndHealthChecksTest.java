@@ -89,7 +89,7 @@ class ScheduledFlowsAndHealthChecksTest {
         assertThat(ready.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
         assertThat(ready.getData()).hasValueSatisfying(data -> {
             assertThat(data).containsKeys("db", "schema", "worker", "listen", "startedAt");
-            assertThat(data).containsEntry("db", true).containsEntry("schema", "1")
+            assertThat(data).containsEntry("db", true).containsEntry("schema", "2")
                     .containsEntry("worker", "running");
             assertThat(Instant.parse((String) data.get("startedAt"))).isBeforeOrEqualTo(clock.instant());
         });

@@ -33,7 +33,7 @@ interface ClaimStatement {
     /** Creates the {@code flow_control} row of {@code flowName} unless it exists. */
     void ensureControl(EntityManager em, String flowName);
 
-    /** Locks the {@code flow_control} row of {@code flowName} until the transaction ends and reads it; empty if none. */
+    /** Locks and reads the {@code flow_control} row of {@code flowName} until the transaction ends; empty if none. */
     Optional<Control> lockControl(EntityManager em, FlowClock clock, String flowName);
 
     /** A claimed run as the statement returns it. */

@@ -72,7 +72,7 @@ public final class Claims {
         });
     }
 
-    /** The limits of the deployed flows, in name order (the order their rows are locked in, so claims never deadlock). */
+    /** The limits of the deployed flows in name order: the order their rows are locked in, so claims never deadlock. */
     private static Map<String, FlowLimit> deployedLimits(Set<String> flows, Map<String, FlowLimit> limits) {
         Map<String, FlowLimit> deployed = new TreeMap<>();
         if (limits.isEmpty()) {
