@@ -39,11 +39,12 @@ class FlowMigrationsTest {
     void migrate_creates_the_tables_in_the_workflow_schema_and_reports_the_version() throws SQLException {
         MigrationResult result = FlowMigrations.migrate(database.dataSource());
 
-        assertThat(result).isEqualTo(new MigrationResult(0, FlowMigrations.expectedVersion(), 1));
+        assertThat(result).isEqualTo(new MigrationResult(0, FlowMigrations.expectedVersion(), 2));
         assertThat(result.changed()).isTrue();
         assertThat(FlowMigrations.currentVersion(database.dataSource())).isEqualTo(FlowMigrations.expectedVersion());
         assertThat(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = 'workflow'"))
-                .containsExactlyInAnyOrder("runs", "steps", "timers", "signals", "events", "flyway_schema_history");
+                .containsExactlyInAnyOrder("runs", "steps", "timers", "signals", "events", "flow_control",
+                        "flyway_schema_history");
         assertThat(strings("SELECT table_schema FROM information_schema.tables WHERE table_name = 'runs'"))
                 .containsExactly("workflow");
     }

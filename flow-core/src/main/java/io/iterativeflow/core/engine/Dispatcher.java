@@ -205,7 +205,8 @@ final class Dispatcher {
             }
         } finally {
             freeSlot();
-            if (moreWaiting) {
+            // a keyed run that ended lets the next run of its key go
+            if (moreWaiting || run.keyed()) {
                 wake();
             }
         }

@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * A run this instance just claimed: its row, its whole history (loaded once per attempt), and the database time of
  * the claim, which decides whether a timer is due. {@code attempt - suspensions} counts the attempts that did not end
- * cleanly (crash, lost lease), including this one.
+ * cleanly (crash, lost lease), including this one. {@code keyed}: the run has a concurrency key, so the next run of
+ * its key may become ready when this attempt ends.
  */
 public record ClaimedRun(
         UUID runId,
@@ -20,11 +21,19 @@ public record ClaimedRun(
         String owner,
         Instant claimedAt,
         List<HistoryEntry> history,
-        List<TimerEntry> timers) {
+        List<TimerEntry> timers,
+        boolean keyed) {
 
     public ClaimedRun {
         history = List.copyOf(history);
         timers = List.copyOf(timers);
+    }
+
+    /** A run without a concurrency key. */
+    public ClaimedRun(UUID runId, String flowName, int flowVersion, String inputJson, int attempt, int suspensions,
+            int depth, String owner, Instant claimedAt, List<HistoryEntry> history, List<TimerEntry> timers) {
+        this(runId, flowName, flowVersion, inputJson, attempt, suspensions, depth, owner, claimedAt, history, timers,
+                false);
     }
 
     /** Attempts, this one included, that did not end by suspending or finishing the run. */

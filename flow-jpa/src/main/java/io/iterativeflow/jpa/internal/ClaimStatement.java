@@ -38,12 +38,12 @@ interface ClaimStatement {
 
     /** A claimed run as the statement returns it. */
     record Claimed(UUID id, String flowName, int flowVersion, String input, int attempts, int suspensions, int depth,
-            Instant claimedAt) {
+            Instant claimedAt, boolean keyed) {
 
         static Claimed read(SqlCall.Row row) throws SQLException {
             return new Claimed(row.uuid("id"), row.text("flow_name"), row.integer("flow_version"), row.text("input"),
                     row.integer("attempts"), row.integer("suspensions"), row.integer("depth"),
-                    row.instant("claimed_at"));
+                    row.instant("claimed_at"), row.text("concurrency_key") != null);
         }
     }
 

@@ -133,7 +133,7 @@ public final class Claims {
         for (ClaimStatement.Claimed run : runs) {
             claimed.add(new ClaimedRun(run.id(), run.flowName(), run.flowVersion(), run.input(), run.attempts(),
                     run.suspensions(), run.depth(), owner, run.claimedAt(), loaded.steps(run.id()),
-                    loaded.timers(run.id())));
+                    loaded.timers(run.id()), run.keyed()));
         }
         return claimed;
     }

@@ -47,7 +47,7 @@ final class H2Claim implements ClaimStatement {
 
     private static final String CLAIMED = """
             SELECT id, flow_name, flow_version, CAST(input AS VARCHAR) AS input, attempts, suspensions, depth,
-                   %s AS claimed_at
+                   concurrency_key, %s AS claimed_at
             FROM workflow.runs WHERE id IN (:ids)
             ORDER BY priority DESC, available_at
             """.formatted(H2Sql.NOW);

@@ -28,7 +28,7 @@ final class PgClaim implements ClaimStatement {
                     attempts = r.attempts + 1, updated_at = %2$s
                 FROM picked WHERE r.id = picked.id
                 RETURNING r.id, r.flow_name, r.flow_version, CAST(r.input AS text) AS input, r.attempts,
-                          r.suspensions, r.depth,
+                          r.suspensions, r.depth, r.concurrency_key,
                           r.priority, r.available_at
             ), claimed_event AS (
                 INSERT INTO workflow.events (run_id, type, attempt, detail, at)
@@ -38,7 +38,8 @@ final class PgClaim implements ClaimStatement {
                 FROM claimed c
                 WHERE t.run_id = c.id AND t.fired_at IS NULL AND t.due_at <= %2$s
             )
-            SELECT id, flow_name, flow_version, input, attempts, suspensions, depth, %2$s AS claimed_at
+            SELECT id, flow_name, flow_version, input, attempts, suspensions, depth, concurrency_key,
+                   %2$s AS claimed_at
             FROM claimed ORDER BY priority DESC, available_at
             """;
     private static final String DEPLOYED =
