@@ -30,4 +30,27 @@ public @interface Flow {
 
     /** The flow's version, a positive number. Runs always replay on the version they started on. */
     int version() default 1;
+
+    /** The value of {@link #maxConcurrency()} and {@link #rateLimit()} that sets no limit: the default. */
+    int UNLIMITED = -1;
+
+    /**
+     * At most this many runs of the flow (all versions) are running at once, across all instances; the others wait,
+     * ready, until a running one ends or suspends. 1 or more, or {@link #UNLIMITED} (the default). The configuration
+     * key {@code flow.flows.<name>.max-concurrency} overrides it.
+     */
+    int maxConcurrency() default UNLIMITED;
+
+    /**
+     * At most this many runs of the flow (all versions) are claimed per {@link #ratePeriod()}, across all instances;
+     * the others stay ready and are claimed in a later period. 1 or more, or {@link #UNLIMITED} (the default). The
+     * configuration key {@code flow.flows.<name>.rate-limit} overrides it.
+     */
+    int rateLimit() default UNLIMITED;
+
+    /**
+     * The period of {@link #rateLimit()}: a duration of 1 second or more, such as {@code 1s}, {@code 1m} or
+     * {@code PT1M}; one second by default. The configuration key {@code flow.flows.<name>.rate-period} overrides it.
+     */
+    String ratePeriod() default "1s";
 }

@@ -1,7 +1,10 @@
 package io.iterativeflow.api;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +22,9 @@ import java.util.regex.Pattern;
  */
 public final class FlowDefinition<I, O> {
 
+    /** The shortest period a rate limit accepts. */
+    public static final Duration MIN_RATE_PERIOD = Duration.ofSeconds(1);
+
     /** Longest accepted flow name. */
     public static final int MAX_NAME_LENGTH = 200;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -29,6 +35,9 @@ public final class FlowDefinition<I, O> {
     private final TypeRef<O> outputType;
     private final FlowBody<I, O> body;
     private final Map<String, TypeRef<?>> signals;
+    private final int maxConcurrency;
+    private final int rateLimit;
+    private final Duration ratePeriod;
 
     private FlowDefinition(Builder<I, O> builder) {
         this.name = builder.name;
@@ -37,6 +46,9 @@ public final class FlowDefinition<I, O> {
         this.outputType = builder.outputType;
         this.body = builder.body;
         this.signals = builder.signals.resolve(builder.name);
+        this.maxConcurrency = builder.maxConcurrency;
+        this.rateLimit = builder.rateLimit;
+        this.ratePeriod = builder.ratePeriod;
     }
 
     public static <I, O> Builder<I, O> builder(String name, Class<I> inputType, Class<O> outputType) {
@@ -49,7 +61,7 @@ public final class FlowDefinition<I, O> {
             throw new IllegalArgumentException("flow '" + name + "': input and output types must not be null"
                     + " (use Void.class for none)");
         }
-        return new Builder<>(name, 1, inputType, outputType, null, SignalDeclarations.NONE);
+        return new Builder<>(name, 1, inputType, outputType, null, SignalDeclarations.NONE, 0, 0, null);
     }
 
     /**
@@ -98,6 +110,50 @@ public final class FlowDefinition<I, O> {
         return signals;
     }
 
+    /** At most this many runs of the flow run at once across all instances; empty when unlimited. */
+    public OptionalInt maxConcurrency() {
+        return maxConcurrency > 0 ? OptionalInt.of(maxConcurrency) : OptionalInt.empty();
+    }
+
+    /** At most this many runs of the flow are claimed per {@link #ratePeriod()}; empty when unlimited. */
+    public OptionalInt rateLimit() {
+        return rateLimit > 0 ? OptionalInt.of(rateLimit) : OptionalInt.empty();
+    }
+
+    /** The period of {@link #rateLimit()}; empty when the flow has no rate limit. */
+    public Optional<Duration> ratePeriod() {
+        return Optional.ofNullable(ratePeriod);
+    }
+
+    /**
+     * Checks a concurrency limit: 1 or more.
+     *
+     * @throws FlowException {@code ARGUMENT_INVALID} naming the setting
+     */
+    public static int checkMaxConcurrency(String flowName, int limit) {
+        if (limit < 1) {
+            throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "flow '" + flowName + "': maxConcurrency must"
+                    + " be 1 or more, got " + limit + "; leave it unset for no limit");
+        }
+        return limit;
+    }
+
+    /**
+     * Checks a rate limit: 1 or more claims per a period of at least {@link #MIN_RATE_PERIOD}.
+     *
+     * @throws FlowException {@code ARGUMENT_INVALID} naming the setting
+     */
+    public static void checkRateLimit(String flowName, int limit, Duration period) {
+        if (limit < 1) {
+            throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "flow '" + flowName + "': rateLimit must be 1"
+                    + " or more, got " + limit + "; leave it unset for no limit");
+        }
+        if (period == null || period.compareTo(MIN_RATE_PERIOD) < 0) {
+            throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "flow '" + flowName + "': ratePeriod must be at"
+                    + " least 1 second, got " + period + "; for a finer rate, use a longer period with a higher limit");
+        }
+    }
+
     @Override
     public String toString() {
         return name + "@" + version;
@@ -112,15 +168,45 @@ public final class FlowDefinition<I, O> {
         private final TypeRef<O> outputType;
         private final FlowBody<I, O> body;
         private final SignalDeclarations signals;
+        private final int maxConcurrency;
+        private final int rateLimit;
+        private final Duration ratePeriod;
 
         private Builder(String name, int version, TypeRef<I> inputType, TypeRef<O> outputType, FlowBody<I, O> body,
-                SignalDeclarations signals) {
+                SignalDeclarations signals, int maxConcurrency, int rateLimit, Duration ratePeriod) {
             this.name = name;
             this.version = version;
             this.inputType = inputType;
             this.outputType = outputType;
             this.body = body;
             this.signals = signals;
+            this.maxConcurrency = maxConcurrency;
+            this.rateLimit = rateLimit;
+            this.ratePeriod = ratePeriod;
+        }
+
+        /**
+         * At most {@code limit} runs of the flow (all versions) are running at once across all instances; the others
+         * wait, ready, for a free place. The configuration {@code flow.flows.<name>.max-concurrency} overrides it.
+         *
+         * @throws FlowException {@code ARGUMENT_INVALID} when {@code limit} is below 1
+         */
+        public Builder<I, O> maxConcurrency(int limit) {
+            checkMaxConcurrency(name, limit);
+            return new Builder<>(name, version, inputType, outputType, body, signals, limit, rateLimit, ratePeriod);
+        }
+
+        /**
+         * At most {@code limit} runs of the flow (all versions) are claimed per {@code period} across all instances;
+         * the others stay ready and are claimed in a later period. The configuration
+         * {@code flow.flows.<name>.rate-limit} and {@code .rate-period} override it.
+         *
+         * @throws FlowException {@code ARGUMENT_INVALID} when {@code limit} is below 1 or {@code period} shorter
+         *                       than {@link #MIN_RATE_PERIOD}
+         */
+        public Builder<I, O> rateLimit(int limit, Duration period) {
+            checkRateLimit(name, limit, period);
+            return new Builder<>(name, version, inputType, outputType, body, signals, maxConcurrency, limit, period);
         }
 
         /**
@@ -135,14 +221,16 @@ public final class FlowDefinition<I, O> {
                 throw new IllegalArgumentException("flow '" + name + "': version " + newVersion + " is lower than "
                         + version + "; versions only move forward, so give the new definition a higher number");
             }
-            return new Builder<>(name, newVersion, inputType, outputType, body, signals);
+            return new Builder<>(name, newVersion, inputType, outputType, body, signals, maxConcurrency, rateLimit,
+                    ratePeriod);
         }
 
         public Builder<I, O> body(FlowBody<I, O> newBody) {
             if (newBody == null) {
                 throw new IllegalArgumentException("flow '" + name + "': body must not be null");
             }
-            return new Builder<>(name, version, inputType, outputType, newBody, signals);
+            return new Builder<>(name, version, inputType, outputType, newBody, signals, maxConcurrency, rateLimit,
+                    ratePeriod);
         }
 
         /**
@@ -174,7 +262,7 @@ public final class FlowDefinition<I, O> {
 
         public Builder<I, O> signal(String signalName, TypeRef<?> payloadType) {
             return new Builder<>(name, version, inputType, outputType, body,
-                    signals.plus(name, signalName, payloadType));
+                    signals.plus(name, signalName, payloadType), maxConcurrency, rateLimit, ratePeriod);
         }
 
         /** @throws IllegalArgumentException without a body, or when a signal name is declared with two types */

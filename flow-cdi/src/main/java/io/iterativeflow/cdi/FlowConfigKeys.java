@@ -125,6 +125,26 @@ public final class FlowConfigKeys {
     /** Comma-separated names of code flows never replayed dry (their bodies touch the outside world). Default none. */
     public static final String VERSIONS_DRY_REPLAY_EXCLUDE = PREFIX + "versions.dry-replay.exclude";
 
+    /** The prefix of one flow's keys: {@code flow.flows.<name>.}. */
+    public static final String FLOWS = PREFIX + "flows.";
+    /**
+     * {@code flow.flows.<name>.max-concurrency}: at most this many runs of the flow running at once, across all
+     * instances; overrides the flow's own.
+     */
+    public static final String FLOW_MAX_CONCURRENCY = "max-concurrency";
+    /**
+     * {@code flow.flows.<name>.rate-limit}: at most this many claims of the flow per rate period, across all
+     * instances; overrides the flow's own.
+     */
+    public static final String FLOW_RATE_LIMIT = "rate-limit";
+    /** {@code flow.flows.<name>.rate-period}: the rate limit's period, 1s or more; overrides the flow's own. */
+    public static final String FLOW_RATE_PERIOD = "rate-period";
+
+    /** The full key of one flow's setting, such as {@code flow.flows.order.max-concurrency}. */
+    public static String flowKey(String flowName, String setting) {
+        return FLOWS + flowName + "." + setting;
+    }
+
     private FlowConfigKeys() {
     }
 }

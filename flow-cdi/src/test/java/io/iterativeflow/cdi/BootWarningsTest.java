@@ -40,6 +40,17 @@ class BootWarningsTest {
     }
 
     @Test
+    void per_flow_limit_keys_are_known_and_a_misspelled_setting_is_listed() {
+        List<String> warnings = boot("flow.flows.greeting.max-concurrency=3", "flow.flows.greeting.rate-limit=10",
+                "flow.flows.greeting.rate-period=1m", "flow.flows.greeting.max-concurency=3",
+                "flow.worker.concurrency=2");
+
+        assertThat(warnings).filteredOn(w -> w.contains("unknown configuration key")).singleElement()
+                .satisfies(w -> assertThat(w).contains("key(s) flow.flows.greeting.max-concurency are ignored")
+                        .contains("per flow flow.flows.<name>.max-concurrency"));
+    }
+
+    @Test
     void keys_of_the_rest_module_and_of_the_server_xml_variables_are_not_unknown() {
         List<String> warnings = boot("flow.rest.role=none", "flow.rest.max-wait=1m",
                 "flow.db=postgresql", "flow.db.url=jdbc:postgresql://db/app", "flow.db.user=app",

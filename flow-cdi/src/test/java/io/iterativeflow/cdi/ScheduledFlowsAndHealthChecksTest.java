@@ -1,5 +1,7 @@
 package io.iterativeflow.cdi;
 
+import io.iterativeflow.migrations.FlowMigrations;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -89,7 +91,7 @@ class ScheduledFlowsAndHealthChecksTest {
         assertThat(ready.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
         assertThat(ready.getData()).hasValueSatisfying(data -> {
             assertThat(data).containsKeys("db", "schema", "worker", "listen", "startedAt");
-            assertThat(data).containsEntry("db", true).containsEntry("schema", "1")
+            assertThat(data).containsEntry("db", true).containsEntry("schema", String.valueOf(FlowMigrations.expectedVersion()))
                     .containsEntry("worker", "running");
             assertThat(Instant.parse((String) data.get("startedAt"))).isBeforeOrEqualTo(clock.instant());
         });

@@ -1,5 +1,7 @@
 package io.iterativeflow.cdi;
 
+import io.iterativeflow.migrations.FlowMigrations;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +24,8 @@ class UnmigratedSchemaFailsTheDeploymentTest {
             assertThatThrownBy(() -> Containers.boot(new FlowDataSourceBean(db.dataSource()), GreetingFlow.class,
                     Greeter.class).close())
                     .hasStackTraceContaining("[SCHEMA_MISMATCH] FLOWCDI031: the iterativeflow schema 'workflow' is"
-                            + " absent (version 0) but this engine needs version 1; run migration V1__init.sql")
+                            + " absent (version 0) but this engine needs version " + FlowMigrations.expectedVersion()
+                            + "; run migration V1__init.sql, V2__flow_control.sql")
                     .hasStackTraceContaining("flow.schema.migrate is false");
         }
         assertThat(db.sql().count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'workflow'"))

@@ -8,6 +8,7 @@ import io.iterativeflow.api.RunSummary;
 import io.iterativeflow.core.spi.ClaimedRun;
 import io.iterativeflow.core.spi.Fence;
 import io.iterativeflow.core.spi.FlowClock;
+import io.iterativeflow.core.spi.FlowLimit;
 import io.iterativeflow.core.spi.FlowStore;
 import io.iterativeflow.core.spi.InFlightRun;
 import io.iterativeflow.core.spi.LeaseRenewal;
@@ -57,6 +58,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -165,6 +167,18 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
         Checks.positive("lease", lease);
         Checks.notNull("flows", flows);
         return flows.isEmpty() ? List.of() : claims.claim(owner, limit, lease, Optional.of(Set.copyOf(flows)));
+    }
+
+    @Override
+    public List<ClaimedRun> claim(String owner, int limit, Duration lease, Set<String> flows,
+            Map<String, FlowLimit> limits) {
+        Checks.owner(owner);
+        Checks.positive("limit", limit);
+        Checks.positive("lease", lease);
+        Checks.notNull("flows", flows);
+        Checks.notNull("limits", limits);
+        return flows.isEmpty() ? List.of()
+                : claims.claim(owner, limit, lease, Optional.of(Set.copyOf(flows)), Map.copyOf(limits));
     }
 
     @Override

@@ -26,6 +26,12 @@ final class Runs {
         return new NewRun(UUID.randomUUID(), flow, 1, INPUT, Optional.empty(), Set.of(), priority, Duration.ZERO);
     }
 
+    /** A run with a concurrency key and a priority. */
+    static NewRun serial(String flow, String concurrencyKey, int priority) {
+        return new NewRun(UUID.randomUUID(), flow, 1, INPUT, Optional.empty(), Set.of(), priority, Duration.ZERO,
+                Optional.of(concurrencyKey));
+    }
+
     static NewRun delayed(String flow, Duration delay) {
         return new NewRun(UUID.randomUUID(), flow, 1, INPUT, Optional.empty(), Set.of(), 0, delay);
     }

@@ -48,8 +48,8 @@ public class FlowsResource {
 
     /**
      * Starts a run with the request body (JSON) as its input. The {@code Idempotency-Key} header makes a repeated
-     * request return the run the first one started; {@code tags} (repeated or comma-separated), {@code priority} and
-     * {@code delay} (such as {@code 10m}) are the start options. Answers 201 with the run id when the run was
+     * request return the run the first one started; {@code tags} (repeated or comma-separated), {@code priority},
+     * {@code delay} (such as {@code 10m}) and {@code concurrencyKey} are the start options. Answers 201 with the run id when the run was
      * created, 200 when the idempotency key found an existing run; 400 {@code INPUT_INVALID} with {@code issues} when
      * the input breaks its type's Bean Validation constraints.
      */
@@ -58,11 +58,11 @@ public class FlowsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(@PathParam("name") String name, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @QueryParam("tags") List<String> tags, @QueryParam("priority") String priority,
-            @QueryParam("delay") String delay, @HeaderParam("Content-Type") String contentType, byte[] body,
-            @Context UriInfo uri) {
+            @QueryParam("delay") String delay, @QueryParam("concurrencyKey") String concurrencyKey,
+            @HeaderParam("Content-Type") String contentType, byte[] body, @Context UriInfo uri) {
         try {
             FlowDefinition<?, ?> definition = engine.definition(name);
-            StartOptions options = options(idempotencyKey, tags, priority, delay);
+            StartOptions options = options(idempotencyKey, tags, priority, delay, concurrencyKey);
             StartOutcome outcome = start(definition, readInput(definition, BodyText.of(body, contentType)), options);
             StartedView view = new StartedView(outcome.runId(), definition.name(), definition.version());
             if (!outcome.created()) {
@@ -106,7 +106,8 @@ public class FlowsResource {
         }
     }
 
-    private static StartOptions options(String idempotencyKey, List<String> tags, String priority, String delay) {
+    private static StartOptions options(String idempotencyKey, List<String> tags, String priority, String delay,
+            String concurrencyKey) {
         StartOptions options = StartOptions.none();
         if (idempotencyKey != null) {
             options = options.withIdempotencyKey(idempotencyKey);
@@ -128,6 +129,9 @@ public class FlowsResource {
         if (delay != null) {
             Duration parsed = Params.duration("delay", delay);
             options = options.withDelay(parsed);
+        }
+        if (concurrencyKey != null) {
+            options = options.withConcurrencyKey(concurrencyKey);
         }
         return options;
     }

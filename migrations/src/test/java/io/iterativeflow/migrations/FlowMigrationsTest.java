@@ -39,11 +39,12 @@ class FlowMigrationsTest {
     void migrate_creates_the_tables_in_the_workflow_schema_and_reports_the_version() throws SQLException {
         MigrationResult result = FlowMigrations.migrate(database.dataSource());
 
-        assertThat(result).isEqualTo(new MigrationResult(0, FlowMigrations.expectedVersion(), 2));
+        assertThat(result).isEqualTo(new MigrationResult(0, FlowMigrations.expectedVersion(), 3));
         assertThat(result.changed()).isTrue();
         assertThat(FlowMigrations.currentVersion(database.dataSource())).isEqualTo(FlowMigrations.expectedVersion());
         assertThat(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = 'workflow'"))
-                .containsExactlyInAnyOrder("runs", "steps", "timers", "signals", "events", "flyway_schema_history");
+                .containsExactlyInAnyOrder("runs", "steps", "timers", "signals", "events", "flow_control",
+                        "flyway_schema_history");
         assertThat(strings("SELECT table_schema FROM information_schema.tables WHERE table_name = 'runs'"))
                 .containsExactly("workflow");
     }
@@ -58,7 +59,7 @@ class FlowMigrationsTest {
         assertThat(second.fromVersion()).isEqualTo(FlowMigrations.expectedVersion());
         assertThat(second.toVersion()).isEqualTo(FlowMigrations.expectedVersion());
         assertThat(strings("SELECT version FROM workflow.flyway_schema_history WHERE version IS NOT NULL"))
-                .containsExactly("1", "4");
+                .containsExactly("1", "2", "4");
     }
 
     @Test
@@ -79,7 +80,7 @@ class FlowMigrationsTest {
                 executed += result.get().migrationsExecuted();
                 assertThat(result.get().toVersion()).isEqualTo(FlowMigrations.expectedVersion());
             }
-            assertThat(executed).as("V1 and V4, each once").isEqualTo(2);
+            assertThat(executed).as("V1, V2 and V4, each once").isEqualTo(3);
             assertThat(FlowMigrations.currentVersion(database.dataSource()))
                     .isEqualTo(FlowMigrations.expectedVersion());
         } finally {

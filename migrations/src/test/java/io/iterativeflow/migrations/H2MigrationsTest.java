@@ -27,12 +27,12 @@ class H2MigrationsTest {
             MigrationResult first = FlowMigrations.migrate(h2);
             MigrationResult second = FlowMigrations.migrate(h2);
 
-            assertThat(first).isEqualTo(new MigrationResult(0, FlowMigrations.expectedVersion(), 2));
+            assertThat(first).isEqualTo(new MigrationResult(0, FlowMigrations.expectedVersion(), 3));
             assertThat(second.changed()).isFalse();
             assertThat(FlowMigrations.currentVersion(h2)).isEqualTo(FlowMigrations.expectedVersion());
             assertThat(strings(keepAlive, "SELECT LOWER(table_name) FROM information_schema.tables"
                     + " WHERE LOWER(table_schema) = 'workflow'"))
-                    .containsExactlyInAnyOrder("runs", "steps", "timers", "signals", "events",
+                    .containsExactlyInAnyOrder("runs", "steps", "timers", "signals", "events", "flow_control",
                             "flyway_schema_history");
             try (Statement statement = keepAlive.createStatement()) {
                 statement.executeUpdate("SHUTDOWN");

@@ -70,13 +70,16 @@ final class BootWarnings {
     }
 
     /** Every key constant of {@link FlowConfigKeys}. */
+    private static final List<String> FLOW_SETTINGS = List.of(FlowConfigKeys.FLOW_MAX_CONCURRENCY,
+            FlowConfigKeys.FLOW_RATE_LIMIT, FlowConfigKeys.FLOW_RATE_PERIOD);
+
     static Set<String> knownKeys() {
         Set<String> keys = new TreeSet<>();
         for (Field field : FlowConfigKeys.class.getFields()) {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
                 try {
                     String value = (String) field.get(null);
-                    if (value.startsWith(FlowConfigKeys.PREFIX) && !value.equals(FlowConfigKeys.PREFIX)) {
+                    if (value.startsWith(FlowConfigKeys.PREFIX) && !value.endsWith(".")) {
                         keys.add(value);
                     }
                 } catch (IllegalAccessException e) {
@@ -91,7 +94,8 @@ final class BootWarnings {
         Set<String> known = knownKeys();
         Set<String> unknown = new TreeSet<>();
         for (String name : configuredNames) {
-            if (name.startsWith(FlowConfigKeys.PREFIX) && !known.contains(name) && !ownedByOthers(name)) {
+            if (name.startsWith(FlowConfigKeys.PREFIX) && !known.contains(name) && !ownedByOthers(name)
+                    && !isFlowKey(name)) {
                 unknown.add(name);
             }
         }
@@ -99,7 +103,18 @@ final class BootWarnings {
             return Optional.empty();
         }
         return Optional.of("unknown configuration key(s) " + String.join(", ", unknown) + " are ignored; check"
-                + " their spelling. The keys under " + FlowConfigKeys.PREFIX + " are " + String.join(", ", known));
+                + " their spelling. The keys under " + FlowConfigKeys.PREFIX + " are " + String.join(", ", known)
+                + ", and per flow " + String.join(", ", FLOW_SETTINGS.stream()
+                        .map(setting -> FlowConfigKeys.flowKey("<name>", setting)).toList()));
+    }
+
+    /** {@code flow.flows.<name>.<setting>} with one of the per-flow settings. */
+    private static boolean isFlowKey(String name) {
+        if (!name.startsWith(FlowConfigKeys.FLOWS)) {
+            return false;
+        }
+        int dot = name.lastIndexOf('.');
+        return dot > FlowConfigKeys.FLOWS.length() && FLOW_SETTINGS.contains(name.substring(dot + 1));
     }
 
     /**

@@ -57,6 +57,7 @@ final class EngineAssembly {
             scheduler.ifPresent(builder::scheduler);
             resources.listenerThreads().ifPresent(builder::listenerThreads);
             deployment.flows().forEach(flow -> builder.flow(flow.definition(), flow.source()));
+            deployment.limits().forEach(builder::flowLimit);
             PayloadValidation.configure(builder);
             deployment.schedules().forEach(builder::schedule);
             resources.listeners().forEach(builder::listener);

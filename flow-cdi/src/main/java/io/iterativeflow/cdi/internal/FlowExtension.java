@@ -1,5 +1,6 @@
 package io.iterativeflow.cdi.internal;
 
+import io.iterativeflow.core.spi.FlowLimit;
 import io.iterativeflow.api.CronSchedule;
 import io.iterativeflow.api.Flow;
 import io.iterativeflow.api.FlowSchedule;
@@ -20,6 +21,7 @@ import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.lang.reflect.Member;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -85,10 +87,11 @@ public class FlowExtension implements Extension {
         List<DeployedFlow> flows = new ArrayList<>(FlowCatalog.check(annotated, produced, beanManager, problems));
         List<CronSchedule> schedules = new ArrayList<>(ScheduledFlows.read(flows, problems));
         addScheduledMethods(beanManager, flows, schedules, problems);
+        Map<String, FlowLimit> limits = FlowLimitsConfig.read(flows, configLookup(), problems);
         DataSourceCheck.check(beanManager).ifPresent(problems::add);
         problems.forEach(problem -> event.addDeploymentProblem(problem.toException()));
         if (problems.isEmpty()) {
-            deployment = new FlowDeployment(flows, configuration, schedules, observedEvents);
+            deployment = new FlowDeployment(flows, configuration, schedules, observedEvents, limits);
             BootWarnings.log(BootWarnings.ofConfiguration(configuration.engine(), configNames()));
         }
         annotated.clear();

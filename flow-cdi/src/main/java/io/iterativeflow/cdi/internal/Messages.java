@@ -35,6 +35,10 @@ final class Messages {
                 + "; versions start at 1: use @Flow(version = 1) or higher");
     }
 
+    static Problem badFlowLimit(String origin, String why) {
+        return new Problem(FLOW_INVALID, "FLOWCDI012", origin + " has an invalid limit: " + why);
+    }
+
     static Problem badScope(String origin, Class<?> scope) {
         return new Problem(FLOW_INVALID, "FLOWCDI005", origin + " is @" + scope.getSimpleName() + ", but flows run"
                 + " on engine threads where no request or session exists: use @ApplicationScoped (the default of"

@@ -148,12 +148,15 @@ final class Dispatcher {
         List<ClaimedRun> claimed;
         try {
             claimed = parts.store().claim(parts.instanceId(), free, parts.settings().leaseDuration(),
-                    parts.registry().ids());
+                    parts.registry().ids(), parts.registry().limits());
         } catch (RuntimeException e) {
             freeSlots(free);
             throw e;
         }
-        moreWaiting = claimed.size() == free;
+        boolean full = claimed.size() == free;
+        // with limited flows, runs held back by a limit may be waiting: every finished attempt (which may free a
+        // place) claims again, but a short round alone does not start another at once
+        moreWaiting = full || !parts.registry().limits().isEmpty();
         freeSlots(free - claimed.size());
         for (ClaimedRun run : claimed) {
             try {
@@ -164,7 +167,7 @@ final class Dispatcher {
                 giveBack(run, "the worker executor refused the attempt");
             }
         }
-        if (moreWaiting) {
+        if (full) {
             wanted.set(true);
         }
         return true;
@@ -204,7 +207,8 @@ final class Dispatcher {
             }
         } finally {
             freeSlot();
-            if (moreWaiting) {
+            // a keyed run that ended lets the next run of its key go
+            if (moreWaiting || run.keyed()) {
                 wake();
             }
         }

@@ -12,11 +12,14 @@ import io.iterativeflow.core.json.JsonCodec;
 import io.iterativeflow.core.json.JsonbCodec;
 import io.iterativeflow.core.registry.FlowRegistry;
 import io.iterativeflow.core.spi.FlowClock;
+import io.iterativeflow.core.spi.FlowLimit;
 import io.iterativeflow.core.spi.FlowStore;
 import io.iterativeflow.core.spi.FlowTracer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -49,6 +52,7 @@ public final class EngineBuilder {
     private final List<Class<?>> sources = new ArrayList<>();
     private final List<FlowListener> listeners = new ArrayList<>();
     private final List<CronSchedule> schedules = new ArrayList<>();
+    private final Map<String, FlowLimit> limitOverrides = new HashMap<>();
 
     EngineBuilder() {
     }
@@ -159,6 +163,16 @@ public final class EngineBuilder {
         return this;
     }
 
+    /**
+     * Sets the limits of the flow named {@code flowName} (all versions), replacing those its definitions declare
+     * ({@link FlowDefinition.Builder#maxConcurrency}, {@link FlowDefinition.Builder#rateLimit}); the configuration's
+     * {@code flow.flows.<name>.*} keys arrive here. {@link FlowLimit} with zeros removes the definitions' limits.
+     */
+    public EngineBuilder flowLimit(String flowName, FlowLimit limit) {
+        limitOverrides.put(FlowDefinition.checkName(flowName), Objects.requireNonNull(limit, "limit"));
+        return this;
+    }
+
     /** Starts runs of a deployed flow on a cron schedule; checked by {@link #build()}. */
     public EngineBuilder schedule(CronSchedule schedule) {
         schedules.add(Objects.requireNonNull(schedule, "schedule"));
@@ -176,7 +190,7 @@ public final class EngineBuilder {
         if (!problems.isEmpty()) {
             throw new FlowException(FlowErrorCode.CONFIG_INVALID, String.join("; ", problems));
         }
-        FlowRegistry registry = new FlowRegistry();
+        FlowRegistry registry = new FlowRegistry(limitOverrides);
         List<String> flowProblems = registry.registerAll(definitions, sources);
         if (!flowProblems.isEmpty()) {
             throw new FlowException(FlowErrorCode.FLOW_INVALID, String.join("; ", flowProblems));

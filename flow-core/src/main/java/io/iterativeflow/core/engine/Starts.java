@@ -43,7 +43,9 @@ final class Starts<I> {
         NewRun run = newRun(input, options, "");
         Inputs.validate(parts.inputCheck(), "the input of flow " + definition, Collections.singletonList(input),
                 false, null);
-        if (run.delay().isZero() && dispatcher.reserve()) {
+        // a run under a limit or a concurrency key waits for the claim, which keeps them across instances
+        if (run.delay().isZero() && run.concurrencyKey().isEmpty() && !parts.registry().limited(run.flowName())
+                && dispatcher.reserve()) {
             LocalStart local;
             try {
                 local = parts.store().createRunClaimed(run, parts.instanceId(), parts.settings().leaseDuration());
@@ -91,6 +93,7 @@ final class Starts<I> {
     private NewRun newRun(I input, StartOptions options, String where) {
         Args.notNull("start options" + where, options);
         Args.startOptions(options.idempotencyKey(), options.tags(), where);
+        options.concurrencyKey().ifPresent(key -> Texts.check("concurrency key" + where, key));
         if (options.delay().compareTo(Args.MAX_DELAY) > 0) {
             throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "start delay" + where + " is " + options.delay()
                     + ", more than the " + Args.MAX_DELAY.toDays() + " days allowed; start the run later instead");
@@ -99,7 +102,8 @@ final class Starts<I> {
                 "the input of flow " + definition + where, null);
         return new NewRun(UUID.randomUUID(), definition.name(), definition.version(), json,
                 options.idempotencyKey(), options.tags(), options.priority(), options.delay(),
-                parts.tracer() == null ? null : Traces.currentContext(parts.tracer()));
+                parts.tracer() == null ? null : Traces.currentContext(parts.tracer()),
+                options.concurrencyKey());
     }
 
     private void announce(List<String> created) {

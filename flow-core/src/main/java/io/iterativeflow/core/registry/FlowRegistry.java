@@ -3,6 +3,7 @@ package io.iterativeflow.core.registry;
 import io.iterativeflow.api.FlowDefinition;
 import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
+import io.iterativeflow.core.spi.FlowLimit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,17 @@ public final class FlowRegistry {
 
     private final Map<String, NavigableMap<Integer, FlowDefinition<?, ?>>> byName = new ConcurrentHashMap<>();
     private final Map<Class<?>, FlowDefinition<?, ?>> byClass = new ConcurrentHashMap<>();
+    private final Map<String, FlowLimit> limitOverrides;
+    private volatile Map<String, FlowLimit> limits = Map.of();
+
+    public FlowRegistry() {
+        this(Map.of());
+    }
+
+    /** @param limitOverrides limits by flow name that replace those of the definitions (the configuration's) */
+    public FlowRegistry(Map<String, FlowLimit> limitOverrides) {
+        this.limitOverrides = Map.copyOf(limitOverrides);
+    }
 
     /**
      * Registers every definition, or none: returns the problems (duplicate name and version), empty on success.
@@ -44,6 +56,7 @@ public final class FlowRegistry {
                 byClass.put(sources.get(i), d);
             }
         }
+        limits = resolveLimits();
         return problems;
     }
 
@@ -77,6 +90,35 @@ public final class FlowRegistry {
         Set<String> ids = new TreeSet<>();
         byName.values().forEach(versions -> versions.values().forEach(d -> ids.add(d.toString())));
         return ids;
+    }
+
+    /**
+     * The limits of the deployed flows that have any, by flow name: the override when there is one, else those of the
+     * newest deployed version.
+     */
+    public Map<String, FlowLimit> limits() {
+        return limits;
+    }
+
+    /** Whether runs of {@code flowName} are claimed under a limit. */
+    public boolean limited(String flowName) {
+        return limits.containsKey(flowName);
+    }
+
+    private Map<String, FlowLimit> resolveLimits() {
+        Map<String, FlowLimit> resolved = new TreeMap<>();
+        byName.forEach((name, versions) -> {
+            FlowLimit limit = limitOverrides.get(name);
+            if (limit == null && !versions.isEmpty()) {
+                FlowDefinition<?, ?> newest = versions.lastEntry().getValue();
+                limit = new FlowLimit(newest.maxConcurrency().orElse(0), newest.rateLimit().orElse(0),
+                        newest.ratePeriod().orElse(null));
+            }
+            if (limit != null && limit.limited()) {
+                resolved.put(name, limit);
+            }
+        });
+        return Map.copyOf(resolved);
     }
 
     public List<FlowDefinition<?, ?>> all() {

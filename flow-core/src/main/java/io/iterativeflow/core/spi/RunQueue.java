@@ -3,6 +3,7 @@ package io.iterativeflow.core.spi;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -25,6 +26,20 @@ public interface RunQueue {
      * instance never takes a run whose code it does not have. An empty set claims nothing.
      */
     List<ClaimedRun> claim(String owner, int limit, Duration lease, Set<String> flows);
+
+    /**
+     * Like {@link #claim(String, int, Duration, Set)}, and keeps the flows' limits across all instances: runs of a
+     * flow whose limit is reached are passed over (they stay ready), and never hold back runs of other flows.
+     *
+     * @param limits the limits by flow name; flows not in it have none
+     */
+    default List<ClaimedRun> claim(String owner, int limit, Duration lease, Set<String> flows,
+            Map<String, FlowLimit> limits) {
+        if (!limits.isEmpty()) {
+            throw new UnsupportedOperationException("this store cannot keep flow limits");
+        }
+        return claim(owner, limit, lease, flows);
+    }
 
     /**
      * Renews the lease of the listed runs this owner still holds, without waiting for a row lock another transaction

@@ -3,6 +3,9 @@ package io.iterativeflow.it.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -69,6 +72,27 @@ class RestApiIT {
     }
 
     @Test
+    void runs_started_with_a_concurrency_key_complete_one_after_the_other_in_start_order() throws Exception {
+        Http http = new Http(app);
+        String key = "customer-" + UUID.randomUUID();
+        List<String> runIds = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Answer started = http.post("flows/it-parcel/runs?concurrencyKey=" + key + "&priority=" + i,
+                    parcel(UUID.randomUUID().toString(), 10 + i, false));
+            assertThat(started.status()).as(started.body()).isEqualTo(201);
+            runIds.add(started.json().getString("runId"));
+        }
+
+        List<Instant> finished = new ArrayList<>();
+        for (String runId : runIds) {
+            Answer result = http.get("runs/" + runId + "/result?timeout=60s");
+            assertThat(result.status()).as(result.body()).isEqualTo(200);
+            finished.add(Instant.parse(http.get("runs/" + runId).json().getString("finishedAt")));
+        }
+        assertThat(finished).isSorted();
+    }
+
+    @Test
     void the_same_idempotency_key_returns_the_same_run_with_200_instead_of_201() throws Exception {
         Http http = new Http(app);
         Map<String, String> key = Map.of("Idempotency-Key", "parcel-" + UUID.randomUUID());
@@ -127,6 +151,8 @@ class RestApiIT {
         expectError(http.post("flows/it-parcel/runs", "{not json"), 400, "INPUT_INVALID");
         expectError(http.post("flows/it-parcel/runs", ""), 400, "INPUT_INVALID");
         expectError(http.post("flows/it-parcel/runs?delay=soon", parcel("x", 1, false)), 400, "ARGUMENT_INVALID");
+        expectError(http.post("flows/it-parcel/runs?concurrencyKey=%20", parcel("x", 1, false)), 400,
+                "ARGUMENT_INVALID");
         expectError(http.get("runs/" + UUID.randomUUID()), 404, "RUN_NOT_FOUND");
         expectError(http.get("runs/not-a-uuid"), 404, "RUN_NOT_FOUND");
         expectError(http.get("runs/" + UUID.randomUUID() + "/result?timeout=forever"), 400, "ARGUMENT_INVALID");

@@ -14,9 +14,11 @@ final class H2RunInsert implements RunInsertStatement {
 
     private static final String INSERT = """
             INSERT INTO workflow.runs (id, flow_name, flow_version, status, input, idempotency_key, tags, priority,
-                                       attempts, available_at, depth, created_at, updated_at, trace_parent)
+                                       attempts, available_at, depth, created_at, updated_at, trace_parent,
+                                       concurrency_key, key_order)
             VALUES (:id, :flowName, :flowVersion, 'pending', %s, :idempotencyKey, %%s, :priority, 0, %s, 1, %s, %s,
-                    :traceParent)
+                    :traceParent, CAST(:concurrencyKey AS VARCHAR), CASE WHEN CAST(:concurrencyKey AS VARCHAR) IS NULL
+                    THEN NULL ELSE NEXT VALUE FOR workflow.run_key_order END)
             """.formatted(H2Sql.json("input"), H2Sql.nowPlus("delayMs"), H2Sql.NOW, H2Sql.NOW);
 
     private static final String CREATED_EVENT = "INSERT INTO workflow.events (run_id, type, attempt, at)"
@@ -37,6 +39,7 @@ final class H2RunInsert implements RunInsertStatement {
                 .texts("tags", tags)
                 .integer("priority", run.priority())
                 .text("traceParent", run.traceParent())
+                .text("concurrencyKey", run.concurrencyKey().orElse(null))
                 .millis("delayMs", run.delay())
                 .clock(clock)
                 .update();

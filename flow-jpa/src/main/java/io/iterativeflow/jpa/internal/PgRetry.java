@@ -12,7 +12,9 @@ final class PgRetry implements RetryStatement {
                 UPDATE workflow.runs
                 SET status = 'pending', error_code = NULL, error_message = NULL, finished_at = NULL,
                     suspensions = attempts, available_at = %1$s, updated_at = %1$s,
-                    lease_owner = NULL, lease_expires_at = NULL, wait_kind = NULL, wait_key = NULL
+                    lease_owner = NULL, lease_expires_at = NULL, wait_kind = NULL, wait_key = NULL,
+                    key_order = CASE WHEN concurrency_key IS NULL THEN NULL
+                                     ELSE nextval('workflow.run_key_order') END
                 WHERE id = :runId AND status = 'failed'
                 RETURNING id, attempts, flow_name
             ), n AS (

@@ -15,9 +15,11 @@ final class PgRunInsert implements RunInsertStatement {
             WITH ins AS (
                 INSERT INTO workflow.runs (id, flow_name, flow_version, status, input, idempotency_key, tags,
                                            priority, attempts, available_at, depth, created_at, updated_at,
-                                           trace_parent)
+                                           trace_parent, concurrency_key, key_order)
                 VALUES (:id, :flowName, :flowVersion, 'pending', CAST(:input AS jsonb), :idempotencyKey,
-                        CAST(:tags AS text[]), :priority, 0, %s, 1, %s, %s, :traceParent)
+                        CAST(:tags AS text[]), :priority, 0, %s, 1, %s, %s, :traceParent, CAST(:concurrencyKey AS text),
+                        CASE WHEN CAST(:concurrencyKey AS text) IS NULL THEN NULL
+                             ELSE nextval('workflow.run_key_order') END)
                 ON CONFLICT (flow_name, flow_version, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
                 RETURNING id, created_at
             ), created AS (
@@ -89,6 +91,7 @@ final class PgRunInsert implements RunInsertStatement {
                 .text("tags", Sql.textArray(run.tags()))
                 .integer("priority", run.priority())
                 .text("traceParent", run.traceParent())
+                .text("concurrencyKey", run.concurrencyKey().orElse(null))
                 .millis("delayMs", run.delay())
                 .clock(clock)
                 .list(row -> row.uuid("id"))

@@ -43,7 +43,8 @@ public final class RunCreation {
      * has the statement; otherwise creates it as {@link #create} does, unclaimed.
      */
     public LocalStart createClaimed(NewRun run, String owner, Duration lease) {
-        if (!statement.claimsOnInsert() || !run.delay().isZero() || tx.callerTransactionActive()) {
+        if (!statement.claimsOnInsert() || !run.delay().isZero() || run.concurrencyKey().isPresent()
+                || tx.callerTransactionActive()) {
             return new LocalStart(create(run), Optional.empty());
         }
         leases.remember(owner, lease);

@@ -43,6 +43,19 @@ final class Sql {
         return literal.append('}').toString();
     }
 
+    /**
+     * A run's turn under its concurrency key, on the runs table named {@code outer}: a run without a key, or one whose
+     * earlier runs of the same flow and key ({@code key_order}) have all ended and of which none runs. The check needs
+     * no lock: a run ends only by a committed write, so two claims never both see a run's turn while an earlier run
+     * of its key is still going.
+     */
+    static String keyTurn(String outer) {
+        return ("(%1$s.concurrency_key IS NULL OR NOT EXISTS (SELECT 1 FROM workflow.runs k"
+                + " WHERE k.flow_name = %1$s.flow_name AND k.concurrency_key = %1$s.concurrency_key"
+                + " AND k.id <> %1$s.id AND (k.status = 'running'"
+                + " OR (k.key_order < %1$s.key_order AND k.status NOT IN %2$s))))").formatted(outer, TERMINAL);
+    }
+
     /** {@code NOW + :name} for a duration bound with {@link SqlCall#millis}. */
     static String nowPlus(String millisParameter) {
         return "(" + NOW + " + :" + millisParameter + " * INTERVAL '1 millisecond')";

@@ -1,5 +1,7 @@
 package io.iterativeflow.jpa.engine;
 
+import io.iterativeflow.migrations.FlowMigrations;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -42,7 +44,7 @@ class EngineProbeTest extends EngineTestBase {
             assertThat(stats.readyRuns()).isEqualTo(2);
             assertThat(stats.runningRuns()).isZero();
             assertThat(stats.oldestReadyAge()).isBetween(Duration.ofMinutes(10), Duration.ofMinutes(11));
-            assertThat(store.schemaVersion()).isEqualTo("1");
+            assertThat(store.schemaVersion()).isEqualTo(String.valueOf(FlowMigrations.expectedVersion()));
         }
     }
 

@@ -119,6 +119,7 @@ public final class TestDatabase implements AutoCloseable {
     /** Deletes every run and, by cascade, every step, timer, signal and event: a clean slate between tests. */
     public void clearFlowTables() {
         sql().update(isH2() ? "DELETE FROM workflow.runs" : "TRUNCATE workflow.runs CASCADE");
+        sql().update("DELETE FROM workflow.flow_control");
     }
 
     @Override
