@@ -25,7 +25,8 @@ final class AttemptRunner {
     }
 
     void run(ClaimedRun run) {
-        Attempt attempt = new Attempt(run.fence(), Thread.currentThread());
+        Attempt attempt = new Attempt(run.fence(), Thread.currentThread())
+                .startedByFrom(() -> parts.store().state(run.runId()).flatMap(RunState::startedBy));
         parts.inFlight().add(attempt);
         boolean unexpectedEnd = false;
         try {

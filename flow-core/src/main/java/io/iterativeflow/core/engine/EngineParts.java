@@ -21,7 +21,8 @@ record EngineParts(
         WakeScheduler wakes,
         VersionSettings versions,
         Listeners listeners,
-        InputCheck inputCheck) {
+        InputCheck inputCheck,
+        Callers callers) {
 
     /** Wakes the dispatcher when a suspended run of this instance becomes due soon. */
     @FunctionalInterface

@@ -52,6 +52,11 @@ final class StepRunner {
         this.maxResultBytes = maxResultBytes;
     }
 
+    /** The caller principal that started the run (see {@link Attempt#startedBy()}). */
+    java.util.Optional<String> startedBy() {
+        return attempt.startedBy();
+    }
+
     /** The runner of {@code ctx.transactionalStep(...)} in this attempt. */
     TransactionalStepRunner transactional() {
         return new TransactionalStepRunner(this, runId, attempt, writes, codec, defaultTimeout, maxResultBytes);
@@ -67,7 +72,7 @@ final class StepRunner {
             throw failedForGood(key, recorded.attempts(), codeOf(recorded.errorCode()), recorded.errorMessage(), null);
         }
         int tries = recorded == null ? 1 : recorded.attempts() + 1;
-        Scope scope = new Scope(runId, name, key, tries, attempt.token());
+        Scope scope = new Scope(runId, name, key, tries, attempt.token(), attempt::startedBy);
         long started = System.nanoTime();
         StepOutcome outcome = invoker.invoke(fn, scope, attempt.token(),
                 options.timeout().or(() -> defaultTimeout), attempt);

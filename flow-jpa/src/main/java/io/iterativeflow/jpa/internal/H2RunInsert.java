@@ -14,12 +14,13 @@ final class H2RunInsert implements RunInsertStatement {
 
     private static final String INSERT = """
             INSERT INTO workflow.runs (id, flow_name, flow_version, status, input, idempotency_key, tags, priority,
-                                       attempts, available_at, depth, created_at, updated_at)
-            VALUES (:id, :flowName, :flowVersion, 'pending', %s, :idempotencyKey, %%s, :priority, 0, %s, 1, %s, %s)
+                                       attempts, available_at, depth, created_at, updated_at, started_by)
+            VALUES (:id, :flowName, :flowVersion, 'pending', %s, :idempotencyKey, %%s, :priority, 0, %s, 1, %s, %s,
+                    :startedBy)
             """.formatted(H2Sql.json("input"), H2Sql.nowPlus("delayMs"), H2Sql.NOW, H2Sql.NOW);
 
-    private static final String CREATED_EVENT = "INSERT INTO workflow.events (run_id, type, attempt, at)"
-            + " SELECT id, 'created', 0, created_at FROM workflow.runs WHERE id = :id";
+    private static final String CREATED_EVENT = "INSERT INTO workflow.events (run_id, type, attempt, at, actor)"
+            + " SELECT id, 'created', 0, created_at, started_by FROM workflow.runs WHERE id = :id";
 
     @Override
     public boolean insert(EntityManager em, FlowClock clock, NewRun run) {
@@ -35,6 +36,7 @@ final class H2RunInsert implements RunInsertStatement {
                 .text("idempotencyKey", run.idempotencyKey().orElse(null))
                 .texts("tags", tags)
                 .integer("priority", run.priority())
+                .text("startedBy", run.startedBy().orElse(null))
                 .millis("delayMs", run.delay())
                 .clock(clock)
                 .update();

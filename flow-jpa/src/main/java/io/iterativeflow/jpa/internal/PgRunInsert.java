@@ -14,14 +14,15 @@ final class PgRunInsert implements RunInsertStatement {
     private static final String INSERT = """
             WITH ins AS (
                 INSERT INTO workflow.runs (id, flow_name, flow_version, status, input, idempotency_key, tags,
-                                           priority, attempts, available_at, depth, created_at, updated_at)
+                                           priority, attempts, available_at, depth, created_at, updated_at,
+                                           started_by)
                 VALUES (:id, :flowName, :flowVersion, 'pending', CAST(:input AS jsonb), :idempotencyKey,
-                        CAST(:tags AS text[]), :priority, 0, %s, 1, %s, %s)
+                        CAST(:tags AS text[]), :priority, 0, %s, 1, %s, %s, :startedBy)
                 ON CONFLICT (flow_name, flow_version, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-                RETURNING id, created_at
+                RETURNING id, created_at, started_by
             ), created AS (
-                INSERT INTO workflow.events (run_id, type, attempt, at)
-                SELECT id, 'created', 0, created_at FROM ins
+                INSERT INTO workflow.events (run_id, type, attempt, at, actor)
+                SELECT id, 'created', 0, created_at, started_by FROM ins
             ), n AS (
                 %s
             )
@@ -38,14 +39,15 @@ final class PgRunInsert implements RunInsertStatement {
             WITH ins AS (
                 INSERT INTO workflow.runs (id, flow_name, flow_version, status, input, idempotency_key, tags,
                                            priority, attempts, available_at, depth, created_at, updated_at,
-                                           lease_owner, lease_expires_at)
+                                           lease_owner, lease_expires_at, started_by)
                 VALUES (:id, :flowName, :flowVersion, 'running', CAST(:input AS jsonb), :idempotencyKey,
-                        CAST(:tags AS text[]), :priority, 1, %1$s, 1, %1$s, %1$s, :owner, %2$s)
+                        CAST(:tags AS text[]), :priority, 1, %1$s, 1, %1$s, %1$s, :owner, %2$s, :startedBy)
                 ON CONFLICT (flow_name, flow_version, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-                RETURNING id, created_at
+                RETURNING id, created_at, started_by
             ), events AS (
-                INSERT INTO workflow.events (run_id, type, attempt, detail, at)
-                SELECT ins.id, e.type, e.attempt, e.detail, ins.created_at
+                INSERT INTO workflow.events (run_id, type, attempt, detail, at, actor)
+                SELECT ins.id, e.type, e.attempt, e.detail, ins.created_at,
+                       CASE WHEN e.type = 'created' THEN ins.started_by END
                 FROM ins CROSS JOIN (VALUES ('created', 0, CAST(NULL AS text)), ('claimed', 1, :owner))
                     AS e (type, attempt, detail)
                 ORDER BY e.attempt
@@ -69,6 +71,7 @@ final class PgRunInsert implements RunInsertStatement {
                 .text("idempotencyKey", run.idempotencyKey().orElse(null))
                 .text("tags", Sql.textArray(run.tags()))
                 .integer("priority", run.priority())
+                .text("startedBy", run.startedBy().orElse(null))
                 .text("owner", owner)
                 .millis("leaseMs", lease)
                 .clock(clock)
@@ -86,6 +89,7 @@ final class PgRunInsert implements RunInsertStatement {
                 .text("idempotencyKey", run.idempotencyKey().orElse(null))
                 .text("tags", Sql.textArray(run.tags()))
                 .integer("priority", run.priority())
+                .text("startedBy", run.startedBy().orElse(null))
                 .millis("delayMs", run.delay())
                 .clock(clock)
                 .list(row -> row.uuid("id"))
