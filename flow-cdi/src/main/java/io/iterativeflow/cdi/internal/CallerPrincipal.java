@@ -1,7 +1,6 @@
 package io.iterativeflow.cdi.internal;
 
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.CDI;
 import java.security.Principal;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,16 +28,15 @@ final class CallerPrincipal implements Supplier<Optional<String>> {
         this.principals = principals;
     }
 
-    /** Looks the principal bean up once, on the deployment's thread (CDI may not be reachable from others). */
-    static CallerPrincipal find() {
+    /** The source over {@code principals} (the injected {@code Instance<Principal>}; null outside a container). */
+    static CallerPrincipal of(Instance<Principal> principals) {
         try {
-            Instance<Principal> found = CDI.current().select(Principal.class);
-            if (found.isResolvable()) {
-                return new CallerPrincipal(found);
+            if (principals != null && principals.isResolvable()) {
+                return new CallerPrincipal(principals);
             }
             LOG.fine("no resolvable CDI bean of type java.security.Principal: runs record no caller");
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "the container's caller principal cannot be looked up: runs record no caller", e);
+            LOG.log(Level.WARNING, "the container's caller principal cannot be looked up: runs record no caller", e);
         }
         return new CallerPrincipal(null);
     }
@@ -48,13 +46,31 @@ final class CallerPrincipal implements Supplier<Optional<String>> {
         if (principals == null) {
             return Optional.empty();
         }
-        try (Instance.Handle<Principal> handle = principals.getHandle()) {
+        String name;
+        Instance.Handle<Principal> handle = null;
+        try {
+            handle = principals.getHandle();
             Principal principal = handle.get();
-            return name(principal == null ? null : principal.getName());
+            name = principal == null ? null : principal.getName();
         } catch (RuntimeException noCaller) {
             // no request or session context on this thread, or the server's security service has no caller
             LOG.log(Level.FINEST, "no caller principal on this thread", noCaller);
             return Optional.empty();
+        } finally {
+            release(handle);
+        }
+        return name(name);
+    }
+
+    /** Destroys a principal the application produced; the server's built-in one cannot be and need not be. */
+    private static void release(Instance.Handle<Principal> handle) {
+        if (handle == null) {
+            return;
+        }
+        try {
+            handle.close();
+        } catch (RuntimeException builtIn) {
+            LOG.log(Level.FINEST, "the caller principal bean is not destroyed", builtIn);
         }
     }
 

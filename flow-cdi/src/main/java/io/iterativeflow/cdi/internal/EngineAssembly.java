@@ -58,7 +58,7 @@ final class EngineAssembly {
             resources.listenerThreads().ifPresent(builder::listenerThreads);
             deployment.flows().forEach(flow -> builder.flow(flow.definition(), flow.source()));
             PayloadValidation.configure(builder);
-            builder.identity(CallerPrincipal.find());
+            builder.identity(resources.callers());
             deployment.schedules().forEach(builder::schedule);
             resources.listeners().forEach(builder::listener);
             Optional<FlowEventDispatcher> events = FlowEvents.dispatcher(deployment.observedEvents(), resources,
