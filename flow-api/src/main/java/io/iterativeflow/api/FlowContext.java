@@ -19,6 +19,14 @@ public interface FlowContext {
     int attempt();
 
     /**
+     * The caller principal that started this run, as {@link StepScope#startedBy()}: recorded at the start, inherited
+     * by child runs, never changed; empty for an anonymous caller or an engine without an identity source.
+     */
+    default java.util.Optional<String> startedBy() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Runs {@code fn} and records its result; on replay returns the recorded result without running it. At-least-once:
      * if the process dies after {@code fn} but before its result is recorded, {@code fn} runs again. For database
      * writes that must happen exactly once, use {@link #transactionalStep}.

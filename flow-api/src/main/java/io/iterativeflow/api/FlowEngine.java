@@ -1,6 +1,7 @@
 package io.iterativeflow.api;
 
 import java.time.Duration;
+import java.util.List;
 
 /** The engine: typed handles to deployed flows, and operations on any run by its id. Inject it with CDI. */
 public interface FlowEngine {
@@ -60,6 +61,52 @@ public interface FlowEngine {
 
     /** As {@link #signal(String, String, Object)}; with a delivery id, a repeated send reports {@code Duplicate}. */
     SignalDeliveryResult signal(String runId, String name, Object payload, SignalSendOptions options);
+
+    /**
+     * Sends the signal {@code name} with {@code payload} to each of {@code runIds} in one transaction, and answers
+     * per run, in the order of {@code runIds}: the run's {@link SignalDeliveryResult} as {@link #signal} gives it, or
+     * no delivery when there is no such run. A finished or unknown run does not fail the others. The request is
+     * checked before anything is written.
+     *
+     * @throws FlowException {@code ARGUMENT_INVALID} for an empty list, more than {@value #MAX_BULK_SIGNAL_RUNS}
+     *     ids, a null, malformed or repeated id or a bad name; {@code SIGNAL_PAYLOAD_TOO_LARGE} as {@link #signal}
+     */
+    default List<RunSignalResult> signalAll(List<String> runIds, String name, Object payload) {
+        return signalAll(runIds, name, payload, SignalSendOptions.none());
+    }
+
+    /**
+     * As {@link #signalAll(List, String, Object)}; a delivery id applies to each run on its own (a repeated bulk send
+     * reports {@code Duplicate} for the runs that already have it). This default sends one signal after the other;
+     * the engine overrides it with one transaction.
+     */
+    default List<RunSignalResult> signalAll(List<String> runIds, String name, Object payload,
+            SignalSendOptions options) {
+        if (runIds == null || runIds.isEmpty() || runIds.size() > MAX_BULK_SIGNAL_RUNS) {
+            throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "signalAll needs 1 to " + MAX_BULK_SIGNAL_RUNS
+                    + " run ids; split a longer list");
+        }
+        if (runIds.stream().anyMatch(java.util.Objects::isNull) || new java.util.HashSet<>(runIds).size()
+                != runIds.size()) {
+            throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "the run ids of signalAll must not be null or"
+                    + " repeated; remove them from the list");
+        }
+        List<RunSignalResult> results = new java.util.ArrayList<>(runIds.size());
+        for (String runId : runIds) {
+            try {
+                results.add(new RunSignalResult(runId, java.util.Optional.of(signal(runId, name, payload, options))));
+            } catch (FlowException e) {
+                if (e.code() != FlowErrorCode.RUN_NOT_FOUND) {
+                    throw e;
+                }
+                results.add(new RunSignalResult(runId, java.util.Optional.empty()));
+            }
+        }
+        return List.copyOf(results);
+    }
+
+    /** The most run ids one {@link #signalAll} call takes. */
+    int MAX_BULK_SIGNAL_RUNS = 1000;
 
     /**
      * A handle for one version of a flow, typed by the caller; {@code FLOW_UNKNOWN} (naming the deployed versions)

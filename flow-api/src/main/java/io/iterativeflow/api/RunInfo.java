@@ -29,7 +29,19 @@ public record RunInfo(
         List<StepInfo> steps,
         List<TimerInfo> timers,
         List<EventInfo> events,
-        boolean waitingForVersion) {
+        boolean waitingForVersion,
+        Optional<String> startedBy) {
+
+    /** A snapshot of a run without a recorded caller (see {@link #startedBy()}). */
+    public RunInfo(String runId, String flowName, int flowVersion, RunStatus status, int attempts,
+            Optional<String> idempotencyKey, Set<String> tags, int priority, Optional<String> inputJson,
+            Optional<String> outputJson, Optional<FlowErrorCode> errorCode, Optional<String> errorMessage,
+            Instant createdAt, Instant updatedAt, Optional<Instant> availableAt, Optional<Instant> finishedAt,
+            List<StepInfo> steps, List<TimerInfo> timers, List<EventInfo> events, boolean waitingForVersion) {
+        this(runId, flowName, flowVersion, status, attempts, idempotencyKey, tags, priority, inputJson, outputJson,
+                errorCode, errorMessage, createdAt, updatedAt, availableAt, finishedAt, steps, timers, events,
+                waitingForVersion, Optional.empty());
+    }
 
     /** A snapshot that is not waiting for a version (see {@link #waitingForVersion()}). */
     public RunInfo(String runId, String flowName, int flowVersion, RunStatus status, int attempts,
@@ -38,10 +50,12 @@ public record RunInfo(
             Instant createdAt, Instant updatedAt, Optional<Instant> availableAt, Optional<Instant> finishedAt,
             List<StepInfo> steps, List<TimerInfo> timers, List<EventInfo> events) {
         this(runId, flowName, flowVersion, status, attempts, idempotencyKey, tags, priority, inputJson, outputJson,
-                errorCode, errorMessage, createdAt, updatedAt, availableAt, finishedAt, steps, timers, events, false);
+                errorCode, errorMessage, createdAt, updatedAt, availableAt, finishedAt, steps, timers, events, false,
+                Optional.empty());
     }
 
     public RunInfo {
+        startedBy = startedBy == null ? Optional.empty() : startedBy;
         tags = Set.copyOf(tags);
         steps = List.copyOf(steps);
         timers = List.copyOf(timers);
@@ -61,7 +75,15 @@ public record RunInfo(
     public RunInfo withWaitingForVersion(boolean waiting) {
         return new RunInfo(runId, flowName, flowVersion, status, attempts, idempotencyKey, tags, priority, inputJson,
                 outputJson, errorCode, errorMessage, createdAt, updatedAt, availableAt, finishedAt, steps, timers,
-                events, waiting);
+                events, waiting, startedBy);
+    }
+
+    /**
+     * The name of the caller principal that started the run (a child run: its parent's), as the container knew it at
+     * the start; empty for an anonymous caller or an engine without an identity source. Recorded once, never changed.
+     */
+    public Optional<String> startedBy() {
+        return startedBy;
     }
 
     /** The recorded step with this cursor key, if any. */

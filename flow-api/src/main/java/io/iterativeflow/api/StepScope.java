@@ -22,4 +22,13 @@ public interface StepScope {
 
     /** Signalled when the step times out or the run is canceled; the thread is interrupted too. */
     CancellationToken cancellation();
+
+    /**
+     * The caller principal that started this run (for a child run: the one that started its top-level run), as
+     * recorded at the start; empty when the caller was anonymous or the engine has no identity source. Read only: no
+     * flow can change it, and it is the same in every attempt and every replay.
+     */
+    default java.util.Optional<String> startedBy() {
+        return java.util.Optional.empty();
+    }
 }

@@ -21,6 +21,7 @@ import io.iterativeflow.core.spi.QueueStats;
 import io.iterativeflow.core.spi.RecordedStep;
 import io.iterativeflow.core.spi.RunPosition;
 import io.iterativeflow.core.spi.RunCommands.LocalStart;
+import io.iterativeflow.core.spi.RunCommands.PayloadFit;
 import io.iterativeflow.core.spi.RunState;
 import io.iterativeflow.core.spi.SignalDelivery;
 import io.iterativeflow.core.spi.SignalWaitOutcome;
@@ -241,8 +242,14 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
 
     @Override
     public Optional<Boolean> cancel(UUID runId, String reason) {
+        return cancel(runId, reason, Optional.empty());
+    }
+
+    @Override
+    public Optional<Boolean> cancel(UUID runId, String reason, Optional<String> actor) {
         Checks.notNull("runId", runId);
-        return cancellation.cancel(runId, reason);
+        Checks.notNull("actor", actor);
+        return cancellation.cancel(runId, reason, actor);
     }
 
     @Override
@@ -297,10 +304,33 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
 
     @Override
     public SignalDelivery deliverSignal(UUID runId, String name, String payloadJson, Optional<String> deliveryId) {
+        return deliverSignal(runId, name, payloadJson, deliveryId, Optional.empty());
+    }
+
+    @Override
+    public SignalDelivery deliverSignal(UUID runId, String name, String payloadJson, Optional<String> deliveryId,
+            Optional<String> actor) {
         Checks.notNull("runId", runId);
         Checks.notNull("name", name);
         Checks.notNull("deliveryId", deliveryId);
-        return signalDeliveries.deliver(runId, name, payloadJson, deliveryId);
+        Checks.notNull("actor", actor);
+        return signalDeliveries.deliver(runId, name, payloadJson, deliveryId, actor);
+    }
+
+    @Override
+    public List<SignalDelivery> deliverSignals(List<UUID> runIds, String name, String payloadJson,
+            Optional<String> deliveryId, Optional<String> actor, PayloadFit payloadFits) {
+        Checks.notNull("runIds", runIds);
+        runIds.forEach(id -> Checks.notNull("runId", id));
+        if (Set.copyOf(runIds).size() != runIds.size()) {
+            throw new IllegalArgumentException("runIds must be distinct");
+        }
+        Checks.notNull("name", name);
+        Checks.notNull("deliveryId", deliveryId);
+        Checks.notNull("actor", actor);
+        Checks.notNull("payloadFits", payloadFits);
+        return runIds.isEmpty() ? List.of()
+                : signalDeliveries.deliverAll(List.copyOf(runIds), name, payloadJson, deliveryId, actor, payloadFits);
     }
 
     @Override
@@ -317,8 +347,14 @@ public final class JpaFlowStore implements FlowStore, AutoCloseable {
 
     @Override
     public RetryResult retry(UUID runId) {
+        return retry(runId, Optional.empty());
+    }
+
+    @Override
+    public RetryResult retry(UUID runId, Optional<String> actor) {
         Checks.notNull("runId", runId);
-        return retries.retry(runId);
+        Checks.notNull("actor", actor);
+        return retries.retry(runId, actor);
     }
 
     @Override

@@ -29,7 +29,7 @@ final class Runs {
     /** A run with a concurrency key and a priority. */
     static NewRun serial(String flow, String concurrencyKey, int priority) {
         return new NewRun(UUID.randomUUID(), flow, 1, INPUT, Optional.empty(), Set.of(), priority, Duration.ZERO,
-                Optional.of(concurrencyKey));
+                null, Optional.of(concurrencyKey), Optional.empty());
     }
 
     static NewRun delayed(String flow, Duration delay) {

@@ -26,11 +26,14 @@ import io.iterativeflow.api.FlowErrorCode;
 import io.iterativeflow.api.FlowException;
 import io.iterativeflow.api.RetryResult;
 import io.iterativeflow.api.RunInfo;
+import io.iterativeflow.api.RunSignalResult;
 import io.iterativeflow.api.SignalDeliveryResult;
 import io.iterativeflow.api.SignalSendOptions;
 import io.iterativeflow.rest.internal.Answers;
 import io.iterativeflow.rest.internal.BodyProblem;
 import io.iterativeflow.rest.internal.BodyText;
+import io.iterativeflow.rest.internal.BulkSignalRequest;
+import io.iterativeflow.rest.internal.BulkSignalView;
 import io.iterativeflow.rest.internal.CancelView;
 import io.iterativeflow.rest.internal.FlowRestSecured;
 import io.iterativeflow.rest.internal.Params;
@@ -161,6 +164,61 @@ public class RunsResource {
         } catch (RuntimeException e) {
             return Answers.unexpected(e);
         }
+    }
+
+    /**
+     * Sends one signal to many runs in one transaction: the JSON body {@code {"runIds": [...], "name": "...",
+     * "payload": ...}} (at most {@value FlowEngine#MAX_BULK_SIGNAL_RUNS} ids). The payload is read as the type that
+     * the flow of the first listed run that exists declares for the signal; runs whose flow declares another type
+     * answer {@code invalid_payload}. The {@code Idempotency-Key} header is the delivery id, for each run. Answers 200
+     * with a result per run (unknown runs: {@code not_found}); a bad body or list is 400 {@code ARGUMENT_INVALID}
+     * before anything is written, a payload that cannot be read as the declared type 400
+     * {@code SIGNAL_PAYLOAD_INVALID}.
+     */
+    @POST
+    @Path("signals")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    public Response signalAll(@HeaderParam("Idempotency-Key") String deliveryId,
+            @HeaderParam("Content-Type") String contentType, byte[] body) {
+        String name = null;
+        try {
+            BulkSignalRequest request = BulkSignalRequest.parse(BodyText.of(body, contentType));
+            name = request.name();
+            Object payload = bulkPayload(request);
+            List<RunSignalResult> results = engine.signalAll(request.runIds(), request.name(), payload,
+                    sendOptions(deliveryId));
+            return Response.ok(BulkSignalView.of(request.name(), results)).build();
+        } catch (SignalPayloads.Unreadable e) {
+            return invalidPayload(null, name, e.issues());
+        } catch (FlowException e) {
+            return Answers.failure(e);
+        } catch (BodyProblem e) {
+            return Answers.body(e, FlowErrorCode.ARGUMENT_INVALID);
+        } catch (IllegalArgumentException e) {
+            return Answers.badRequest(e.getMessage());
+        } catch (RuntimeException e) {
+            return Answers.unexpected(e);
+        }
+    }
+
+    /**
+     * The payload of a bulk signal, read as the first existing run's flow declares it; as plain JSON when none of
+     * the runs exists (each then answers {@code not_found}).
+     */
+    private Object bulkPayload(BulkSignalRequest request) {
+        for (String runId : request.runIds()) {
+            RunInfo run;
+            try {
+                run = engine.status(runId);
+            } catch (FlowException e) {
+                if (e.code() == FlowErrorCode.RUN_NOT_FOUND || e.code() == FlowErrorCode.ARGUMENT_INVALID) {
+                    continue;
+                }
+                throw e;
+            }
+            return SignalPayloads.read(engine, run, request.name(), request.payload());
+        }
+        return null;
     }
 
     /**

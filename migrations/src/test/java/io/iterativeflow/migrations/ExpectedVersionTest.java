@@ -47,6 +47,13 @@ class ExpectedVersionTest {
         assertThat(FlowMigrations.parse("12.3")).isEqualTo(12);
     }
 
+    /** The versions of the scripts in {@code folder}, in ascending order ("1", "3", ...). */
+    static List<String> scriptVersions(String folder) throws IOException, URISyntaxException {
+        return folderFiles(folder).stream().map(p -> SCRIPT.matcher(p.getFileName().toString()))
+                .filter(Matcher::matches).map(m -> Integer.parseInt(m.group(1))).sorted().map(String::valueOf)
+                .toList();
+    }
+
     private static List<Path> folderFiles(String name) throws IOException, URISyntaxException {
         URL folder = FlowMigrations.class.getClassLoader().getResource(name);
         assertThat(folder).as("migration folder on the class path").isNotNull();

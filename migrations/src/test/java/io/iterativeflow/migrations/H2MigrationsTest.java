@@ -18,7 +18,7 @@ class H2MigrationsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", ";DATABASE_TO_LOWER=TRUE"})
-    void migrate_creates_the_tables_once_and_reports_the_version(String options) throws SQLException {
+    void migrate_creates_the_tables_once_and_reports_the_version(String options) throws Exception {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:migrations_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + options);
         try (Connection keepAlive = h2.getConnection()) {
@@ -27,7 +27,8 @@ class H2MigrationsTest {
             MigrationResult first = FlowMigrations.migrate(h2);
             MigrationResult second = FlowMigrations.migrate(h2);
 
-            assertThat(first).isEqualTo(new MigrationResult(0, FlowMigrations.expectedVersion(), 3));
+            assertThat(first).isEqualTo(new MigrationResult(0, FlowMigrations.expectedVersion(),
+                    ExpectedVersionTest.scriptVersions("db/migration-h2/iterativeflow").size()));
             assertThat(second.changed()).isFalse();
             assertThat(FlowMigrations.currentVersion(h2)).isEqualTo(FlowMigrations.expectedVersion());
             assertThat(strings(keepAlive, "SELECT LOWER(table_name) FROM information_schema.tables"

@@ -59,6 +59,7 @@ final class EngineAssembly {
             deployment.flows().forEach(flow -> builder.flow(flow.definition(), flow.source()));
             deployment.limits().forEach(builder::flowLimit);
             PayloadValidation.configure(builder);
+            builder.identity(resources.callers());
             deployment.schedules().forEach(builder::schedule);
             resources.listeners().forEach(builder::listener);
             Optional<FlowEventDispatcher> events = FlowEvents.dispatcher(deployment.observedEvents(), resources,

@@ -52,6 +52,9 @@ class EngineHolder {
     @Inject
     Event<FlowEvent> flowEvents;
 
+    @Inject
+    Instance<java.security.Principal> principals;
+
     private EngineAssembly.Assembled assembled;
     private boolean stopped;
 
@@ -100,7 +103,7 @@ class EngineHolder {
         }
         if (assembled == null) {
             assembled = EngineAssembly.assemble(extension.deployment(), new EngineResources(dataSources, clocks,
-                    listeners, flowEvents));
+                    listeners, flowEvents).withPrincipals(principals));
         }
         return assembled;
     }

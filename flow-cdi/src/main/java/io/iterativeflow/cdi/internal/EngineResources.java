@@ -7,6 +7,7 @@ import io.iterativeflow.api.FlowListener;
 import io.iterativeflow.core.spi.FlowClock;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
+import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +25,7 @@ final class EngineResources {
     private final Instance<FlowClock> clocks;
     private final Instance<FlowListener> listeners;
     private final Event<FlowEvent> flowEvents;
+    private Instance<Principal> principals;
 
     /**
      * @param dataSources every DataSource bean ({@code @Any}); the one qualified {@link FlowDataSource} is used
@@ -35,6 +37,17 @@ final class EngineResources {
         this.dataSources = dataSources;
         this.clocks = clocks;
         this.listeners = listeners;
+    }
+
+    /** Where the caller principal comes from: the container's {@code Principal} bean, looked up by this instance. */
+    EngineResources withPrincipals(Instance<Principal> principals) {
+        this.principals = principals;
+        return this;
+    }
+
+    /** The engine's identity source: the container's caller principal, when it has a bean for it. */
+    CallerPrincipal callers() {
+        return CallerPrincipal.of(principals);
     }
 
     /** The application's {@link FlowListener} beans. */

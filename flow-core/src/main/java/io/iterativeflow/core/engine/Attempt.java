@@ -1,6 +1,8 @@
 package io.iterativeflow.core.engine;
 
 import io.iterativeflow.core.spi.Fence;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One attempt in flight on this instance: the thread running the body and the token its steps watch. Aborting it
@@ -16,6 +18,8 @@ final class Attempt {
     private String failureCode;
     private String failureMessage;
     private Throwable failureCause;
+    private Supplier<Optional<String>> startedBy = Optional::empty;
+    private volatile Optional<String> startedByRead;
 
     Attempt(Fence fence, Thread thread) {
         this.fence = fence;
@@ -28,6 +32,22 @@ final class Attempt {
 
     Token token() {
         return token;
+    }
+
+    /** Where {@link #startedBy()} reads the run's caller from, once, when a step or the body first asks. */
+    Attempt startedByFrom(Supplier<Optional<String>> source) {
+        this.startedBy = source;
+        return this;
+    }
+
+    /** The caller principal that started the run; read from the store on first use, then kept for the attempt. */
+    Optional<String> startedBy() {
+        Optional<String> read = startedByRead;
+        if (read == null) {
+            read = startedBy.get();
+            startedByRead = read;
+        }
+        return read;
     }
 
     boolean isAborted() {

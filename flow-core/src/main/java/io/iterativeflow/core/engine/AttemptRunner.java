@@ -26,7 +26,8 @@ final class AttemptRunner {
     }
 
     void run(ClaimedRun run) {
-        Attempt attempt = new Attempt(run.fence(), Thread.currentThread());
+        Attempt attempt = new Attempt(run.fence(), Thread.currentThread())
+                .startedByFrom(() -> parts.store().state(run.runId()).flatMap(RunState::startedBy));
         parts.inFlight().add(attempt);
         FlowTracer.AttemptSpan span = parts.tracer() == null ? null : Traces.attemptStarted(parts.tracer(), run);
         boolean unexpectedEnd = false;

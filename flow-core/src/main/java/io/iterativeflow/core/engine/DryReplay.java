@@ -44,7 +44,7 @@ final class DryReplay {
     Optional<String> check(FlowDefinition<?, ?> definition, RunInfo run) {
         ClaimedRun claimed = claimed(run);
         String runId = run.runId();
-        Attempt attempt = new Attempt(claimed.fence(), Thread.currentThread());
+        Attempt attempt = new Attempt(claimed.fence(), Thread.currentThread()).startedByFrom(run::startedBy);
         AttemptWrites writes = new AttemptWrites(DryStore.create(), parts.clock(), attempt, claimed.history().size(),
                 due -> { });
         StepRunner steps = new StepRunner(runId, attempt, writes, StepInvoker.refusing(), parts.codec(),

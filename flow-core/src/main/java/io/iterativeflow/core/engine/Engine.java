@@ -10,6 +10,7 @@ import io.iterativeflow.api.RetryResult;
 import io.iterativeflow.api.RunInfo;
 import io.iterativeflow.api.RunPage;
 import io.iterativeflow.api.RunQuery;
+import io.iterativeflow.api.RunSignalResult;
 import io.iterativeflow.api.SignalDeliveryResult;
 import io.iterativeflow.api.SignalSendOptions;
 import io.iterativeflow.core.config.DryReplaySettings;
@@ -17,6 +18,7 @@ import io.iterativeflow.core.registry.FlowRegistry;
 import io.iterativeflow.core.spi.ListenerState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -158,7 +160,7 @@ public final class Engine implements FlowEngine {
 
     @Override
     public RetryResult retry(String runId) {
-        RetryResult result = parts.store().retry(Args.runId(runId));
+        RetryResult result = parts.store().retry(Args.runId(runId), parts.callers().current());
         if (result instanceof RetryResult.Retried) {
             LOG.info(() -> "run " + runId + " retried");
             dispatcher.wake();
@@ -204,7 +206,7 @@ public final class Engine implements FlowEngine {
             throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "cancel reason is " + why.length()
                     + " characters long; at most 1000 are allowed");
         }
-        Optional<Boolean> canceled = parts.store().cancel(id, why);
+        Optional<Boolean> canceled = parts.store().cancel(id, why, parts.callers().current());
         if (canceled.isEmpty()) {
             throw new FlowException(FlowErrorCode.RUN_NOT_FOUND, "no run with id " + runId
                     + "; it never existed or retention removed it", runId, null);
@@ -235,6 +237,12 @@ public final class Engine implements FlowEngine {
     @Override
     public SignalDeliveryResult signal(String runId, String name, Object payload, SignalSendOptions options) {
         return signals.deliver(runId, name, payload, options);
+    }
+
+    @Override
+    public List<RunSignalResult> signalAll(List<String> runIds, String name, Object payload,
+            SignalSendOptions options) {
+        return signals.deliverAll(runIds, name, payload, options);
     }
 
     /** Wakes the dispatcher now, e.g. after the application made runs ready by other means. */

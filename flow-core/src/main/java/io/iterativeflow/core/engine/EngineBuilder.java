@@ -21,7 +21,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,6 +50,7 @@ public final class EngineBuilder {
     private PayloadCheck payloadCheck = PayloadCheck.NONE;
     private InputCheck inputCheck = InputCheck.NONE;
     private FlowTracer tracer;
+    private Callers callers = Callers.NONE;
     private final List<FlowDefinition<?, ?>> definitions = new ArrayList<>();
     private final List<Class<?>> sources = new ArrayList<>();
     private final List<FlowListener> listeners = new ArrayList<>();
@@ -146,6 +149,18 @@ public final class EngineBuilder {
         return this;
     }
 
+    /**
+     * Where the caller's identity comes from: the name of the principal calling {@code start}, {@code startAll},
+     * {@code signal}, {@code signalAll}, {@code cancel} or {@code retry} on this thread, or empty for none (anonymous).
+     * It is recorded with the run ({@code startedBy}) or the action's event ({@code actor}). The CDI integration
+     * supplies the container's caller principal; without a source, nothing is recorded. Names longer than 255
+     * characters are cut to 255.
+     */
+    public EngineBuilder identity(Supplier<Optional<String>> callerName) {
+        this.callers = new Callers(Objects.requireNonNull(callerName, "callerName"));
+        return this;
+    }
+
     /** Deploys a flow. {@code source} is the {@code @Flow} class that defined it, or null. */
     public EngineBuilder flow(FlowDefinition<?, ?> definition, Class<?> source) {
         definitions.add(Objects.requireNonNull(definition, "definition"));
@@ -205,7 +220,7 @@ public final class EngineBuilder {
         EngineParts parts = new EngineParts(id, InterruptShield.wrap(store), codec != null ? codec : new JsonbCodec(), clock, settings,
                 registry, new InFlight(), new Completions(work, sched, settings.pollInterval()), new StepInvoker(work),
                 due -> lifecycle[0].wakeIn(Duration.between(clock.instant(), due).toMillis()), versions,
-                new Listeners(listeners), inputCheck, tracer, new Outage());
+                new Listeners(listeners), inputCheck, tracer, new Outage(), callers);
         Dispatcher dispatcher = new Dispatcher(parts, new AttemptRunner(parts), work, sched, localStarts);
         Engine[] engine = new Engine[1];
         CronTicker ticker = new CronTicker(parts, scheduled, definition -> new Handle<>(definition, parts,

@@ -24,7 +24,8 @@ record EngineParts(
         Listeners listeners,
         InputCheck inputCheck,
         FlowTracer tracer,
-        Outage outage) {
+        Outage outage,
+        Callers callers) {
 
     /** Wakes the dispatcher when a suspended run of this instance becomes due soon. */
     @FunctionalInterface

@@ -79,6 +79,11 @@ final class ReplayContext implements FlowContext {
     }
 
     @Override
+    public Optional<String> startedBy() {
+        return steps.startedBy();
+    }
+
+    @Override
     public <T> T step(String name, TypeRef<T> type, StepOptions options, StepFunction<T> fn) {
         enter("step");
         Names.checkStepName("step", name);

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -40,7 +41,7 @@ final class Starts<I> {
      * transaction, a key that found its run) it waits in the queue.
      */
     StartOutcome start(I input, StartOptions options) {
-        NewRun run = newRun(input, options, "");
+        NewRun run = newRun(input, options, "", parts.callers().current());
         Inputs.validate(parts.inputCheck(), "the input of flow " + definition, Collections.singletonList(input),
                 false, null);
         // a run under a limit or a concurrency key waits for the claim, which keeps them across instances
@@ -71,13 +72,14 @@ final class Starts<I> {
     List<String> startAll(List<StartRequest<I>> requests) {
         Args.notNull("start requests", requests);
         List<NewRun> runs = new ArrayList<>(requests.size());
+        Optional<String> caller = parts.callers().current();
         for (int i = 0; i < requests.size(); i++) {
             StartRequest<I> request = requests.get(i);
             String where = " (request " + i + " of startAll)";
             if (request == null) {
                 throw new FlowException(FlowErrorCode.ARGUMENT_INVALID, "start request must not be null" + where);
             }
-            runs.add(newRun(request.input(), request.options(), where));
+            runs.add(newRun(request.input(), request.options(), where, caller));
         }
         if (runs.isEmpty()) {
             return List.of();
@@ -90,7 +92,7 @@ final class Starts<I> {
     }
 
     /** Checks and serializes one start; nothing is written. */
-    private NewRun newRun(I input, StartOptions options, String where) {
+    private NewRun newRun(I input, StartOptions options, String where, Optional<String> caller) {
         Args.notNull("start options" + where, options);
         Args.startOptions(options.idempotencyKey(), options.tags(), where);
         options.concurrencyKey().ifPresent(key -> Texts.check("concurrency key" + where, key));
@@ -103,7 +105,7 @@ final class Starts<I> {
         return new NewRun(UUID.randomUUID(), definition.name(), definition.version(), json,
                 options.idempotencyKey(), options.tags(), options.priority(), options.delay(),
                 parts.tracer() == null ? null : Traces.currentContext(parts.tracer()),
-                options.concurrencyKey());
+                options.concurrencyKey(), caller);
     }
 
     private void announce(List<String> created) {

@@ -56,6 +56,11 @@ final class StepRunner {
         this.maxResultBytes = maxResultBytes;
     }
 
+    /** The caller principal that started the run (see {@link Attempt#startedBy()}). */
+    java.util.Optional<String> startedBy() {
+        return attempt.startedBy();
+    }
+
     /** The runner of {@code ctx.transactionalStep(...)} in this attempt. */
     TransactionalStepRunner transactional() {
         return new TransactionalStepRunner(this, runId, attempt, writes, codec, defaultTimeout, maxResultBytes);
@@ -71,7 +76,7 @@ final class StepRunner {
             throw failedForGood(key, recorded.attempts(), codeOf(recorded.errorCode()), recorded.errorMessage(), null);
         }
         int tries = recorded == null ? 1 : recorded.attempts() + 1;
-        Scope scope = new Scope(runId, name, key, tries, attempt.token());
+        Scope scope = new Scope(runId, name, key, tries, attempt.token(), attempt::startedBy);
         FlowTracer.StepSpan stepSpan = span == null ? null : Traces.stepStarted(span, name, key, tries);
         long started = System.nanoTime();
         StepOutcome outcome;

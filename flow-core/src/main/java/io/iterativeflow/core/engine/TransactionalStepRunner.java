@@ -146,7 +146,7 @@ final class TransactionalStepRunner {
             long started = System.nanoTime();
             try (GuardedConnection guarded = new GuardedConnection(connection)) {
                 value = fn.apply(new TransactionalScope(runId, name, key, tries, attempt.token(),
-                        guarded.connection()));
+                        guarded.connection(), attempt::startedBy));
             }
             attempt.checkLive();
             if (timeout.isPresent() && System.nanoTime() - started > timeout.get().toNanos()) {

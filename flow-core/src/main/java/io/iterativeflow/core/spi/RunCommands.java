@@ -54,6 +54,14 @@ public interface RunCommands {
     Optional<Boolean> cancel(UUID runId, String reason);
 
     /**
+     * {@link #cancel(UUID, String)}, with the caller principal written as the {@code actor} of the {@code canceled}
+     * events. This default drops the actor.
+     */
+    default Optional<Boolean> cancel(UUID runId, String reason, Optional<String> actor) {
+        return cancel(runId, reason);
+    }
+
+    /**
      * Stores a signal for a run, in one transaction that first locks the run's row: when the run waits for
      * {@code name} the signal is stored as delivered and the run made ready ({@code available_at} = now), both or
      * neither. Nothing is stored for the outcomes other than {@code DELIVERED} and {@code BUFFERED}.
@@ -63,10 +71,54 @@ public interface RunCommands {
     SignalDelivery deliverSignal(UUID runId, String name, String payloadJson, Optional<String> deliveryId);
 
     /**
+     * {@link #deliverSignal(UUID, String, String, Optional)}, with the caller principal written as the {@code actor} of
+     * the signal's event. This default drops the actor.
+     */
+    default SignalDelivery deliverSignal(UUID runId, String name, String payloadJson, Optional<String> deliveryId,
+            Optional<String> actor) {
+        return deliverSignal(runId, name, payloadJson, deliveryId);
+    }
+
+    /**
+     * {@link #deliverSignal} for each of {@code runIds} (distinct), all in one transaction (the caller's when one is
+     * active): every stored signal is committed together, or none. Rows are locked in id order, so two bulk sends
+     * never deadlock on each other. Results are in the order of {@code runIds}. A run whose flow
+     * {@code payloadFits} refuses (asked with the run's flow name and version) gets {@link SignalDelivery#PAYLOAD_REFUSED} and nothing
+     * stored. This default delivers one after the other, each in its own transaction.
+     */
+    default List<SignalDelivery> deliverSignals(List<UUID> runIds, String name, String payloadJson,
+            Optional<String> deliveryId, Optional<String> actor, PayloadFit payloadFits) {
+        List<SignalDelivery> results = new java.util.ArrayList<>(runIds.size());
+        for (UUID runId : runIds) {
+            Optional<RunState> state = state(runId);
+            if (state.isPresent() && !payloadFits.fits(runId, state.get().flowName(), state.get().flowVersion())) {
+                results.add(SignalDelivery.PAYLOAD_REFUSED);
+            } else {
+                results.add(deliverSignal(runId, name, payloadJson, deliveryId, actor));
+            }
+        }
+        return results;
+    }
+
+    /** Whether a signal's payload fits the declaration of the run's flow version (no database access). */
+    @FunctionalInterface
+    interface PayloadFit {
+        boolean fits(UUID runId, String flowName, int flowVersion);
+    }
+
+    /** The run's row only (see {@link RunQueries#state}); here for the default of {@link #deliverSignals}. */
+    Optional<RunState> state(UUID runId);
+
+    /**
      * Makes a failed run ready again in one statement: status {@code pending}, error cleared, attempt budget reset
      * ({@code suspensions = attempts}, so {@code attempts} keeps growing and old fences stay invalid), its trailing
      * failed steps and their retry timers deleted, and a {@code retried} event. Guarded on {@code status = 'failed'},
      * so of concurrent retries exactly one wins.
      */
     RetryResult retry(UUID runId);
+
+    /** {@link #retry(UUID)}, with the caller principal written as the {@code actor} of the {@code retried} event. */
+    default RetryResult retry(UUID runId, Optional<String> actor) {
+        return retry(runId);
+    }
 }

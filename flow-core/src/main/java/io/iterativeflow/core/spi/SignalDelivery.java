@@ -13,5 +13,7 @@ public enum SignalDelivery {
     /** The run's last wait for this name timed out and it does not wait for the name again. */
     WAIT_TIMED_OUT,
     /** There is no such run. */
-    RUN_NOT_FOUND
+    RUN_NOT_FOUND,
+    /** The payload does not fit the declaration of the run's flow version (bulk sends only); nothing was stored. */
+    PAYLOAD_REFUSED
 }

@@ -54,7 +54,8 @@ class SecurityRecipeIT {
     @BeforeAll
     static void startTheServerAsTheReadmeSays() throws Exception {
         WebArchive war = Deployments.withRestApi(Deployments.war("app", RestApplication.class, PingResource.class,
-                ParcelFlow.class, ParcelFlow.Parcel.class, ParcelFlow.Quote.class));
+                ParcelFlow.class, ParcelFlow.Parcel.class, ParcelFlow.Quote.class, ReviewFlow.class,
+                ReviewFlow.Review.class));
         assertThat(war.contains("WEB-INF/web.xml")).as("the application has no web.xml").isFalse();
         server = LibertyServer.create("flowSecured", 14, war, List.of());
         Path dropin = server.directory().resolve("dropins/app.war");
@@ -68,7 +69,7 @@ class SecurityRecipeIT {
                         "META-INF/microprofile-config.properties")
                 .as(ZipExporter.class).exportTo(server.directory().resolve("apps/custom.war").toFile(), true);
         Files.writeString(server.directory().resolve("configDropins/overrides/custom.xml"), CUSTOM_ROLE_APP);
-        server.start(READY);
+        server.start(READY, Duration.ofMinutes(7));
     }
 
     @AfterAll
@@ -111,6 +112,47 @@ class SecurityRecipeIT {
         String runId = started.json().getString("runId");
         Answer read = get("runs/" + runId, "ada:ada-secret");
         assertThat(read.status()).as(read.body()).isEqualTo(200);
+    }
+
+    @Test
+    void the_signed_in_user_is_recorded_as_the_starter_of_a_run_and_the_sender_of_a_bulk_signal() throws Exception {
+        List<String> runIds = new java.util.ArrayList<>();
+        for (String subject : List.of("film", "book")) {
+            Answer started = send(request("flows/it-review/runs", "ada:ada-secret")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("\"" + subject + "\"")));
+            assertThat(started.status()).as(started.body()).isEqualTo(201);
+            runIds.add(started.json().getString("runId"));
+        }
+        for (String runId : runIds) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> get("runs/" + runId, "ada:ada-secret").json()
+                    .getString("status").equals("awaiting_signal"));
+        }
+        String unknown = java.util.UUID.randomUUID().toString();
+
+        Answer signaled = send(request("runs/signals", "ada:ada-secret").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"runIds\": [\"" + runIds.get(0) + "\", \"" + unknown
+                        + "\", \"" + runIds.get(1) + "\"], \"name\": \"review\","
+                        + " \"payload\": {\"stars\": 5, \"text\": \"fine\"}}")));
+        Answer refused = send(request("runs/signals", "ada:ada-secret").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"runIds\": [], \"name\": \"review\"}")));
+
+        assertThat(signaled.status()).as(signaled.body()).isEqualTo(200);
+        assertThat(signaled.json().getJsonArray("results").getValuesAs(jakarta.json.JsonObject.class))
+                .extracting(r -> r.getString("runId"), r -> r.getString("delivery"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(runIds.get(0), "delivered"),
+                        org.assertj.core.groups.Tuple.tuple(unknown, "not_found"),
+                        org.assertj.core.groups.Tuple.tuple(runIds.get(1), "delivered"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().getString("code")).isEqualTo("ARGUMENT_INVALID");
+        jakarta.json.JsonObject run = get("runs/" + runIds.get(0), "ada:ada-secret").json();
+        assertThat(run.getString("startedBy")).isEqualTo("ada");
+        assertThat(run.getJsonArray("events").getValuesAs(jakarta.json.JsonObject.class))
+                .filteredOn(e -> List.of("created", "signal_delivered").contains(e.getString("type")))
+                .extracting(e -> e.getString("actor")).containsExactly("ada", "ada");
+        assertThat(get("runs?name=it-review", "ada:ada-secret").json().getJsonArray("items")
+                .getValuesAs(jakarta.json.JsonObject.class)).filteredOn(item -> runIds.contains(item.getString("runId")))
+                .hasSize(2).allSatisfy(item -> assertThat(item.getString("startedBy")).isEqualTo("ada"));
     }
 
     @Test

@@ -13,6 +13,11 @@ import java.util.UUID;
  */
 interface CancelStatements {
 
-    /** True if the run was canceled, false if it had already ended, empty if there is no such run. */
-    Optional<Boolean> cancel(EntityManager em, FlowClock clock, UUID runId, String reason, String cascadeReason);
+    /**
+     * True if the run was canceled, false if it had already ended, empty if there is no such run.
+     *
+     * @param actor the caller principal written on every {@code canceled} event of this cancel, or null
+     */
+    Optional<Boolean> cancel(EntityManager em, FlowClock clock, UUID runId, String reason, String cascadeReason,
+            String actor);
 }

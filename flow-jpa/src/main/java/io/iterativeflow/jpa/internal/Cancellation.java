@@ -38,10 +38,10 @@ public final class Cancellation {
      * itself before waking its parent, so the two can deadlock; the database then rolls one of them back, and a
      * cancel rolled back that way is simply run again (the child, if it was the one rolled back, is canceled anyway).
      */
-    public Optional<Boolean> cancel(UUID runId, String reason) {
+    public Optional<Boolean> cancel(UUID runId, String reason, Optional<String> actor) {
         for (int tries = 1; ; tries++) {
             try {
-                return cancelOnce(runId, reason);
+                return cancelOnce(runId, reason, actor.orElse(null));
             } catch (FlowException e) {
                 if (tries >= DEADLOCK_TRIES || !deadlocked(e)) {
                     throw e;
@@ -62,7 +62,8 @@ public final class Cancellation {
         return sql != null && (DEADLOCK.equals(sql.getSQLState()) || H2_DEADLOCK.equals(sql.getSQLState()));
     }
 
-    private Optional<Boolean> cancelOnce(UUID runId, String reason) {
-        return tx.inTransaction(em -> statements.cancel(em, clock, runId, reason, "parent canceled: " + reason));
+    private Optional<Boolean> cancelOnce(UUID runId, String reason, String actor) {
+        return tx.inTransaction(em -> statements.cancel(em, clock, runId, reason, "parent canceled: " + reason,
+                actor));
     }
 }

@@ -44,8 +44,9 @@ final class H2Cancel implements CancelStatements {
             """.formatted(H2Sql.NOW, Sql.TERMINAL);
 
     private static final String EVENTS = """
-            INSERT INTO workflow.events (run_id, type, attempt, detail, at)
-            SELECT id, 'canceled', attempts, cancel_reason, %s FROM workflow.runs WHERE id IN (:ids)
+            INSERT INTO workflow.events (run_id, type, attempt, detail, at, actor)
+            SELECT id, 'canceled', attempts, cancel_reason, %s, CAST(:actor AS VARCHAR) FROM workflow.runs
+            WHERE id IN (:ids)
             """.formatted(H2Sql.NOW);
 
     private static final String WAKE_PARENT = """
@@ -55,7 +56,7 @@ final class H2Cancel implements CancelStatements {
 
     @Override
     public Optional<Boolean> cancel(EntityManager em, FlowClock clock, UUID runId, String reason,
-            String cascadeReason) {
+            String cascadeReason, String actor) {
         Optional<Parent> run = SqlCall.of(em, LOCK_RUN).uuid("runId", runId)
                 .list(row -> new Parent(row.uuid("parent_run_id"), row.text("parent_key"))).stream().findFirst();
         if (run.isEmpty()) {
@@ -70,7 +71,7 @@ final class H2Cancel implements CancelStatements {
         if (canceled.isEmpty()) {
             return Optional.of(false);
         }
-        SqlCall.of(em, EVENTS).uuidList("ids", canceled).clock(clock).update();
+        SqlCall.of(em, EVENTS).uuidList("ids", canceled).text("actor", actor).clock(clock).update();
         boolean self = canceled.contains(runId);
         if (self && run.get().id() != null) {
             SqlCall.of(em, WAKE_PARENT).uuid("parentId", run.get().id()).text("parentKey", run.get().key())

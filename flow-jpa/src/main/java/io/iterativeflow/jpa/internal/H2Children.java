@@ -28,9 +28,10 @@ final class H2Children implements ChildStatements {
     private static final String INSERT_CHILD = """
             INSERT INTO workflow.runs (id, flow_name, flow_version, status, input, idempotency_key, tags, priority,
                                        attempts, available_at, depth, parent_run_id, parent_key, created_at, updated_at,
-                                       trace_parent)
+                                       trace_parent, started_by)
             VALUES (:childId, :flowName, :flowVersion, 'pending', %1$s, :idempotencyKey, %%s, :priority, 0, %2$s,
-                    :depth, :runId, :cursorKey, %2$s, %2$s, :traceParent)
+                    :depth, :runId, :cursorKey, %2$s, %2$s, :traceParent,
+                    (SELECT p.started_by FROM workflow.runs p WHERE p.id = :runId))
             """.formatted(H2Sql.json("input"), H2Sql.NOW);
 
     private static final String CREATED_EVENT = "INSERT INTO workflow.events (run_id, type, attempt, detail, at)"

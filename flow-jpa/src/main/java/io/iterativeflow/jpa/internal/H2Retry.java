@@ -36,12 +36,12 @@ final class H2Retry implements RetryStatement {
             """;
 
     private static final String EVENT = """
-            INSERT INTO workflow.events (run_id, type, attempt, detail, at)
-            SELECT id, 'retried', attempts, :detail, %s FROM workflow.runs WHERE id = :runId
+            INSERT INTO workflow.events (run_id, type, attempt, detail, at, actor)
+            SELECT id, 'retried', attempts, :detail, %s, CAST(:actor AS VARCHAR) FROM workflow.runs WHERE id = :runId
             """.formatted(H2Sql.NOW);
 
     @Override
-    public boolean retry(EntityManager em, FlowClock clock, UUID runId) {
+    public boolean retry(EntityManager em, FlowClock clock, UUID runId, String actor) {
         List<String> status = SqlCall.of(em, LOCK).uuid("runId", runId).list(row -> row.text("status"));
         if (status.isEmpty() || !"failed".equals(status.get(0))) {
             return false;
@@ -54,7 +54,7 @@ final class H2Retry implements RetryStatement {
                 SqlCall.of(em, CLEAR_TIMERS).uuid("runId", runId).text("prefix", key + "#retry").update();
             }
         }
-        SqlCall.of(em, EVENT).uuid("runId", runId)
+        SqlCall.of(em, EVENT).uuid("runId", runId).text("actor", actor)
                 .text("detail", tail.isEmpty() ? null : "cleared " + String.join(", ", tail)).clock(clock).update();
         return true;
     }

@@ -15,14 +15,15 @@ final class H2RunInsert implements RunInsertStatement {
     private static final String INSERT = """
             INSERT INTO workflow.runs (id, flow_name, flow_version, status, input, idempotency_key, tags, priority,
                                        attempts, available_at, depth, created_at, updated_at, trace_parent,
-                                       concurrency_key, key_order)
+                                       concurrency_key, key_order, started_by)
             VALUES (:id, :flowName, :flowVersion, 'pending', %s, :idempotencyKey, %%s, :priority, 0, %s, 1, %s, %s,
                     :traceParent, CAST(:concurrencyKey AS VARCHAR), CASE WHEN CAST(:concurrencyKey AS VARCHAR) IS NULL
-                    THEN NULL ELSE NEXT VALUE FOR workflow.run_key_order END)
+                    THEN NULL ELSE NEXT VALUE FOR workflow.run_key_order END,
+                    :startedBy)
             """.formatted(H2Sql.json("input"), H2Sql.nowPlus("delayMs"), H2Sql.NOW, H2Sql.NOW);
 
-    private static final String CREATED_EVENT = "INSERT INTO workflow.events (run_id, type, attempt, at)"
-            + " SELECT id, 'created', 0, created_at FROM workflow.runs WHERE id = :id";
+    private static final String CREATED_EVENT = "INSERT INTO workflow.events (run_id, type, attempt, at, actor)"
+            + " SELECT id, 'created', 0, created_at, started_by FROM workflow.runs WHERE id = :id";
 
     @Override
     public boolean insert(EntityManager em, FlowClock clock, NewRun run) {
@@ -40,6 +41,7 @@ final class H2RunInsert implements RunInsertStatement {
                 .integer("priority", run.priority())
                 .text("traceParent", run.traceParent())
                 .text("concurrencyKey", run.concurrencyKey().orElse(null))
+                .text("startedBy", run.startedBy().orElse(null))
                 .millis("delayMs", run.delay())
                 .clock(clock)
                 .update();

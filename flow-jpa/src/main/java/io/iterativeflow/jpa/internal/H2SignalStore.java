@@ -9,7 +9,7 @@ import java.util.UUID;
 final class H2SignalStore implements SignalStoreStatements {
 
     private static final String LOCK = """
-            SELECT status, wait_kind, wait_key FROM workflow.runs WHERE id = :runId FOR UPDATE
+            SELECT status, wait_kind, wait_key, flow_name, flow_version FROM workflow.runs WHERE id = :runId FOR UPDATE
             """;
 
     private static final String STORE_SIGNAL = """
@@ -24,8 +24,9 @@ final class H2SignalStore implements SignalStoreStatements {
             """.formatted(H2Sql.NOW);
 
     private static final String EVENT = """
-            INSERT INTO workflow.events (run_id, type, attempt, detail, at)
-            SELECT r.id, 'signal_' || :status, r.attempts, :name, %s FROM workflow.runs r WHERE r.id = :runId
+            INSERT INTO workflow.events (run_id, type, attempt, detail, at, actor)
+            SELECT r.id, 'signal_' || :status, r.attempts, :name, %s, CAST(:actor AS VARCHAR)
+            FROM workflow.runs r WHERE r.id = :runId
             """.formatted(H2Sql.NOW);
 
     @Override
@@ -35,21 +36,22 @@ final class H2SignalStore implements SignalStoreStatements {
                     String status = row.text("status");
                     String waitKey = row.text("wait_key");
                     return new LockedRun(status,
-                            SignalSql.waitsForName(status, row.text("wait_kind"), waitKey, name), waitKey);
+                            SignalSql.waitsForName(status, row.text("wait_kind"), waitKey, name), waitKey,
+                            row.text("flow_name"), row.integer("flow_version"));
                 })
                 .stream().findFirst();
     }
 
     @Override
     public Stored store(EntityManager em, FlowClock clock, LockedRun run, UUID runId, String name,
-            String payloadJson, Optional<String> deliveryId, String status) {
+            String payloadJson, Optional<String> deliveryId, String status, String actor) {
         int stored = SqlCall.of(em, STORE_SIGNAL).uuid("runId", runId).text("name", name)
                 .text("payload", payloadJson).text("dedup", deliveryId.orElse(null)).text("status", status)
                 .clock(clock).update();
         int woken = !"delivered".equals(status) ? 0 : SqlCall.of(em, WAKE).uuid("runId", runId)
                 .text("waitKey", run.waitKey()).clock(clock).update();
-        SqlCall.of(em, EVENT).uuid("runId", runId).text("name", name).text("status", status).clock(clock)
-                .update();
+        SqlCall.of(em, EVENT).uuid("runId", runId).text("name", name).text("status", status).text("actor", actor)
+                .clock(clock).update();
         return new Stored(stored, woken);
     }
 }

@@ -29,8 +29,8 @@ final class PgCancel implements CancelStatements {
                 WHERE (id = :runId OR id IN (SELECT id FROM descendants)) AND status NOT IN %2$s
                 RETURNING id, attempts, parent_run_id, parent_key, cancel_reason
             ), e AS (
-                INSERT INTO workflow.events (run_id, type, attempt, detail, at)
-                SELECT id, 'canceled', attempts, cancel_reason, %1$s FROM c
+                INSERT INTO workflow.events (run_id, type, attempt, detail, at, actor)
+                SELECT id, 'canceled', attempts, cancel_reason, %1$s, CAST(:actor AS text) FROM c
             ), n AS (
                 %3$s
             ), wake AS (
@@ -66,8 +66,8 @@ final class PgCancel implements CancelStatements {
                 WHERE id IN (SELECT id FROM descendants) AND status NOT IN %2$s
                 RETURNING id, attempts, cancel_reason
             ), e AS (
-                INSERT INTO workflow.events (run_id, type, attempt, detail, at)
-                SELECT id, 'canceled', attempts, cancel_reason, %1$s FROM c
+                INSERT INTO workflow.events (run_id, type, attempt, detail, at, actor)
+                SELECT id, 'canceled', attempts, cancel_reason, %1$s, CAST(:actor AS text) FROM c
             ), n AS (
                 %3$s
             )
@@ -76,23 +76,24 @@ final class PgCancel implements CancelStatements {
 
     @Override
     public Optional<Boolean> cancel(EntityManager em, FlowClock clock, UUID runId, String reason,
-            String cascadeReason) {
+            String cascadeReason, String actor) {
         Canceled row = SqlCall.of(em, CANCEL).uuid("runId", runId).text("reason", reason)
-                .text("cascadeReason", cascadeReason).clock(clock)
+                .text("cascadeReason", cascadeReason).text("actor", actor).clock(clock)
                 .one(r -> new Canceled(r.count("known"), r.count("canceled")));
         if (row.canceled() == 1) {
-            cancelLateDescendants(em, clock, runId, cascadeReason);
+            cancelLateDescendants(em, clock, runId, cascadeReason, actor);
             return Optional.of(true);
         }
         return row.known() == 1 ? Optional.of(false) : Optional.empty();
     }
 
     /** Runs {@link #CASCADE} until it finds no descendant left to cancel. */
-    private static void cancelLateDescendants(EntityManager em, FlowClock clock, UUID runId, String cascadeReason) {
+    private static void cancelLateDescendants(EntityManager em, FlowClock clock, UUID runId, String cascadeReason,
+            String actor) {
         long canceled;
         do {
             canceled = SqlCall.of(em, CASCADE).uuid("runId", runId).text("cascadeReason", cascadeReason)
-                    .clock(clock).one(r -> r.count("canceled"));
+                    .text("actor", actor).clock(clock).one(r -> r.count("canceled"));
         } while (canceled > 0);
     }
 

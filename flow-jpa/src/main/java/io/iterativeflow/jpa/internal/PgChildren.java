@@ -20,10 +20,11 @@ final class PgChildren implements ChildStatements {
             WITH ins AS (
                 INSERT INTO workflow.runs (id, flow_name, flow_version, status, input, idempotency_key, tags,
                                            priority, attempts, available_at, depth, parent_run_id, parent_key,
-                                           created_at, updated_at, trace_parent)
+                                           created_at, updated_at, trace_parent, started_by)
                 VALUES (:childId, :flowName, :flowVersion, 'pending', CAST(:input AS jsonb), :idempotencyKey,
                         CAST(:tags AS text[]), :priority, 0, %1$s, :depth, :runId, :cursorKey, %1$s, %1$s,
-                        :traceParent)
+                        :traceParent,
+                        (SELECT p.started_by FROM workflow.runs p WHERE p.id = :runId))
                 ON CONFLICT (flow_name, flow_version, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
                 RETURNING id, created_at, flow_name
             ), created AS (

@@ -31,16 +31,17 @@ final class PgRetry implements RetryStatement {
                 DELETE FROM workflow.timers t USING tail
                 WHERE t.run_id = tail.run_id AND starts_with(t.cursor_key, tail.cursor_key || '#retry')
             ), e AS (
-                INSERT INTO workflow.events (run_id, type, attempt, detail, at)
+                INSERT INTO workflow.events (run_id, type, attempt, detail, at, actor)
                 SELECT id, 'retried', attempts,
-                       (SELECT 'cleared ' || string_agg(cursor_key, ', ' ORDER BY cursor_key) FROM cleared), %1$s
+                       (SELECT 'cleared ' || string_agg(cursor_key, ', ' ORDER BY cursor_key) FROM cleared), %1$s,
+                       CAST(:actor AS text)
                 FROM r
             )
             SELECT count(*) AS retried, %3$s FROM r
             """.formatted(Sql.NOW, Notify.ready("flow_name", "r"), Notify.NOTIFIED);
 
     @Override
-    public boolean retry(EntityManager em, FlowClock clock, UUID runId) {
-        return SqlCall.of(em, RETRY).uuid("runId", runId).clock(clock).one(row -> row.count("retried")) == 1;
+    public boolean retry(EntityManager em, FlowClock clock, UUID runId, String actor) {
+        return SqlCall.of(em, RETRY).uuid("runId", runId).text("actor", actor).clock(clock).one(row -> row.count("retried")) == 1;
     }
 }

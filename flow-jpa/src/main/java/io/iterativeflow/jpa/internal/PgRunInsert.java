@@ -15,16 +15,17 @@ final class PgRunInsert implements RunInsertStatement {
             WITH ins AS (
                 INSERT INTO workflow.runs (id, flow_name, flow_version, status, input, idempotency_key, tags,
                                            priority, attempts, available_at, depth, created_at, updated_at,
-                                           trace_parent, concurrency_key, key_order)
+                                           trace_parent, concurrency_key, key_order, started_by)
                 VALUES (:id, :flowName, :flowVersion, 'pending', CAST(:input AS jsonb), :idempotencyKey,
                         CAST(:tags AS text[]), :priority, 0, %s, 1, %s, %s, :traceParent, CAST(:concurrencyKey AS text),
                         CASE WHEN CAST(:concurrencyKey AS text) IS NULL THEN NULL
-                             ELSE nextval('workflow.run_key_order') END)
+                             ELSE nextval('workflow.run_key_order') END,
+                        :startedBy)
                 ON CONFLICT (flow_name, flow_version, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-                RETURNING id, created_at
+                RETURNING id, created_at, started_by
             ), created AS (
-                INSERT INTO workflow.events (run_id, type, attempt, at)
-                SELECT id, 'created', 0, created_at FROM ins
+                INSERT INTO workflow.events (run_id, type, attempt, at, actor)
+                SELECT id, 'created', 0, created_at, started_by FROM ins
             ), n AS (
                 %s
             )
@@ -41,14 +42,16 @@ final class PgRunInsert implements RunInsertStatement {
             WITH ins AS (
                 INSERT INTO workflow.runs (id, flow_name, flow_version, status, input, idempotency_key, tags,
                                            priority, attempts, available_at, depth, created_at, updated_at,
-                                           lease_owner, lease_expires_at, trace_parent)
+                                           lease_owner, lease_expires_at, trace_parent, started_by)
                 VALUES (:id, :flowName, :flowVersion, 'running', CAST(:input AS jsonb), :idempotencyKey,
-                        CAST(:tags AS text[]), :priority, 1, %1$s, 1, %1$s, %1$s, :owner, %2$s, :traceParent)
+                        CAST(:tags AS text[]), :priority, 1, %1$s, 1, %1$s, %1$s, :owner, %2$s, :traceParent,
+                        :startedBy)
                 ON CONFLICT (flow_name, flow_version, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-                RETURNING id, created_at
+                RETURNING id, created_at, started_by
             ), events AS (
-                INSERT INTO workflow.events (run_id, type, attempt, detail, at)
-                SELECT ins.id, e.type, e.attempt, e.detail, ins.created_at
+                INSERT INTO workflow.events (run_id, type, attempt, detail, at, actor)
+                SELECT ins.id, e.type, e.attempt, e.detail, ins.created_at,
+                       CASE WHEN e.type = 'created' THEN ins.started_by END
                 FROM ins CROSS JOIN (VALUES ('created', 0, CAST(NULL AS text)), ('claimed', 1, :owner))
                     AS e (type, attempt, detail)
                 ORDER BY e.attempt
@@ -73,6 +76,7 @@ final class PgRunInsert implements RunInsertStatement {
                 .text("tags", Sql.textArray(run.tags()))
                 .integer("priority", run.priority())
                 .text("traceParent", run.traceParent())
+                .text("startedBy", run.startedBy().orElse(null))
                 .text("owner", owner)
                 .millis("leaseMs", lease)
                 .clock(clock)
@@ -92,6 +96,7 @@ final class PgRunInsert implements RunInsertStatement {
                 .integer("priority", run.priority())
                 .text("traceParent", run.traceParent())
                 .text("concurrencyKey", run.concurrencyKey().orElse(null))
+                .text("startedBy", run.startedBy().orElse(null))
                 .millis("delayMs", run.delay())
                 .clock(clock)
                 .list(row -> row.uuid("id"))

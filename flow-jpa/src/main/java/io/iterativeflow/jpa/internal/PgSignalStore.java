@@ -9,7 +9,7 @@ import java.util.UUID;
 final class PgSignalStore implements SignalStoreStatements {
 
     private static final String LOCK = """
-            SELECT status, (%s) AS waits FROM workflow.runs WHERE id = :runId FOR UPDATE
+            SELECT status, (%s) AS waits, flow_name, flow_version FROM workflow.runs WHERE id = :runId FOR UPDATE
             """.formatted(SignalSql.WAITS_FOR_NAME);
 
     private static final String STORE = """
@@ -24,8 +24,9 @@ final class PgSignalStore implements SignalStoreStatements {
             ), n AS (
                 %3$s
             ), e AS (
-                INSERT INTO workflow.events (run_id, type, attempt, detail, at)
-                SELECT r.id, 'signal_' || :status, r.attempts, :name, %1$s FROM workflow.runs r WHERE r.id = :runId
+                INSERT INTO workflow.events (run_id, type, attempt, detail, at, actor)
+                SELECT r.id, 'signal_' || :status, r.attempts, :name, %1$s, CAST(:actor AS text)
+                FROM workflow.runs r WHERE r.id = :runId
             )
             SELECT (SELECT count(*) FROM s) AS stored, (SELECT count(*) FROM w) AS woken, %4$s
             """.formatted(Sql.NOW, SignalSql.WAITS_FOR_NAME, Notify.ready("flow_name", "w"), Notify.NOTIFIED);
@@ -33,15 +34,16 @@ final class PgSignalStore implements SignalStoreStatements {
     @Override
     public Optional<LockedRun> lock(EntityManager em, UUID runId, String name) {
         return SqlCall.of(em, LOCK).uuid("runId", runId).text("name", name)
-                .list(row -> new LockedRun(row.text("status"), Boolean.TRUE.equals(row.nullableBool("waits")), null))
+                .list(row -> new LockedRun(row.text("status"), Boolean.TRUE.equals(row.nullableBool("waits")), null,
+                        row.text("flow_name"), row.integer("flow_version")))
                 .stream().findFirst();
     }
 
     @Override
     public Stored store(EntityManager em, FlowClock clock, LockedRun run, UUID runId, String name,
-            String payloadJson, Optional<String> deliveryId, String status) {
+            String payloadJson, Optional<String> deliveryId, String status, String actor) {
         return SqlCall.of(em, STORE).uuid("runId", runId).text("name", name).text("payload", payloadJson)
-                .text("dedup", deliveryId.orElse(null)).text("status", status).clock(clock)
+                .text("dedup", deliveryId.orElse(null)).text("status", status).text("actor", actor).clock(clock)
                 .one(row -> new Stored(row.count("stored"), row.count("woken")));
     }
 }

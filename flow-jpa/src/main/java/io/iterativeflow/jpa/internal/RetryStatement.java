@@ -12,6 +12,6 @@ import java.util.UUID;
  */
 interface RetryStatement {
 
-    /** True when the run was failed and is now pending again. */
-    boolean retry(EntityManager em, FlowClock clock, UUID runId);
+    /** True when the run was failed and is now pending again; {@code actor} (or null) goes on the event. */
+    boolean retry(EntityManager em, FlowClock clock, UUID runId, String actor);
 }

@@ -35,7 +35,9 @@ final class RunInfoMapper {
                 timers.stream().map(t -> new TimerInfo(t.cursorKey(), t.kind(), t.dueAt(),
                         Optional.ofNullable(t.firedAt()))).toList(),
                 events.stream().map(e -> new EventInfo(e.id(), e.type(), e.attempt(),
-                        Optional.ofNullable(e.cursorKey()), Optional.ofNullable(e.detail()), e.at())).toList());
+                        Optional.ofNullable(e.cursorKey()), Optional.ofNullable(e.detail()), e.at(),
+                        Optional.ofNullable(e.actor()))).toList(),
+                false, Optional.ofNullable(run.startedBy()));
     }
 
     private static StepInfo step(StepEntity s) {

@@ -18,7 +18,8 @@ import java.util.Set;
 public final class RunListings {
 
     private static final String COLUMNS = "SELECT id, flow_name, flow_version, status, attempts, idempotency_key,"
-            + " tags, priority, error_code, created_at, updated_at, finished_at FROM workflow.runs WHERE TRUE";
+            + " tags, priority, error_code, created_at, updated_at, finished_at, started_by FROM workflow.runs"
+            + " WHERE TRUE";
 
     private final Transactions tx;
     private final Fragments fragments;
@@ -86,6 +87,7 @@ public final class RunListings {
                 Optional.ofNullable(row.text("idempotency_key")),
                 tags == null ? Set.of() : Set.copyOf(Arrays.asList(tags)), row.integer("priority"),
                 RunInfoMapper.errorCode(row.text("error_code")), row.instant("created_at"),
-                row.instant("updated_at"), Optional.ofNullable(row.instant("finished_at")));
+                row.instant("updated_at"), Optional.ofNullable(row.instant("finished_at")),
+                Optional.ofNullable(row.text("started_by")));
     }
 }

@@ -17,7 +17,7 @@ public final class RunReads {
 
     /** Plain SQL on the hot path of result polling: no query object per call (see {@link SqlCall}). */
     private static final String STATE = "SELECT status, flow_name, flow_version, %s AS output,"
-            + " error_code, error_message FROM workflow.runs WHERE id = :id";
+            + " error_code, error_message, started_by FROM workflow.runs WHERE id = :id";
     private static final String STEPS = "SELECT s FROM FlowStep s WHERE s.runId = :id"
             + " ORDER BY s.position, s.createdAt, s.cursorKey";
     private static final String TIMERS = "SELECT t FROM FlowTimer t WHERE t.runId = :id"
@@ -36,7 +36,7 @@ public final class RunReads {
         return tx.readOnly(em -> SqlCall.of(em, state).uuid("id", runId)
                 .list(row -> new RunState(RunStatus.fromDbName(row.text("status")), row.text("flow_name"),
                         row.integer("flow_version"), row.text("output"), row.text("error_code"),
-                        row.text("error_message")))
+                        row.text("error_message"), Optional.ofNullable(row.text("started_by"))))
                 .stream().findFirst());
     }
 

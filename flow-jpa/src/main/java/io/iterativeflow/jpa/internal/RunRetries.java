@@ -5,6 +5,7 @@ import io.iterativeflow.api.RunStatus;
 import io.iterativeflow.core.spi.FlowClock;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -28,8 +29,8 @@ public final class RunRetries {
         this.statement = database.retry;
     }
 
-    public RetryResult retry(UUID runId) {
-        return tx.inTransaction(em -> statement.retry(em, clock, runId)
+    public RetryResult retry(UUID runId, Optional<String> actor) {
+        return tx.inTransaction(em -> statement.retry(em, clock, runId, actor.orElse(null))
                 ? new RetryResult.Retried(runId.toString())
                 : notRetried(em, runId));
     }

@@ -1,9 +1,12 @@
 package io.iterativeflow.jpa.internal;
 
 import io.iterativeflow.core.spi.FlowClock;
+import io.iterativeflow.core.spi.RunCommands;
 import io.iterativeflow.core.spi.SignalDelivery;
 import jakarta.persistence.EntityManager;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,25 +38,50 @@ public final class SignalDeliveries {
     }
 
     /** In a transaction of its own, or in the caller's JTA transaction when one is active. */
-    public SignalDelivery deliver(UUID runId, String name, String payloadJson, Optional<String> deliveryId) {
-        return tx.joining(em -> {
-            Optional<SignalStoreStatements.LockedRun> locked = statements.lock(em, runId, name);
-            if (locked.isEmpty()) {
-                return SignalDelivery.RUN_NOT_FOUND;
+    public SignalDelivery deliver(UUID runId, String name, String payloadJson, Optional<String> deliveryId,
+            Optional<String> actor) {
+        return tx.joining(em -> deliverIn(em, runId, name, payloadJson, deliveryId, actor.orElse(null),
+                (id, flowName, flowVersion) -> true));
+    }
+
+    /**
+     * A bulk send: every run in one transaction (the caller's JTA transaction when one is active), locked in id
+     * order so that two bulk sends to overlapping runs never deadlock; the results in the order of {@code runIds}.
+     */
+    public List<SignalDelivery> deliverAll(List<UUID> runIds, String name, String payloadJson,
+            Optional<String> deliveryId, Optional<String> actor, RunCommands.PayloadFit fits) {
+        List<UUID> lockOrder = runIds.stream().sorted().toList();
+        Map<UUID, SignalDelivery> byRun = tx.joining(em -> {
+            Map<UUID, SignalDelivery> results = new HashMap<>();
+            for (UUID runId : lockOrder) {
+                results.put(runId, deliverIn(em, runId, name, payloadJson, deliveryId, actor.orElse(null), fits));
             }
-            SignalStoreStatements.LockedRun run = locked.get();
-            SignalDelivery decision = decide(em, runId, name, deliveryId, run.status(), run.waits());
-            if (decision == SignalDelivery.DELIVERED || decision == SignalDelivery.BUFFERED) {
-                String status = decision == SignalDelivery.DELIVERED ? "delivered" : "buffered";
-                SignalStoreStatements.Stored stored = statements.store(em, clock, run, runId, name, payloadJson,
-                        deliveryId, status);
-                if (stored.stored() != 1 || (decision == SignalDelivery.DELIVERED) != (stored.woken() == 1)) {
-                    throw new IllegalStateException("signal '" + name + "' for run " + runId + " was not stored as "
-                            + status + "; rolled back");
-                }
-            }
-            return decision;
+            return results;
         });
+        return runIds.stream().map(byRun::get).toList();
+    }
+
+    private SignalDelivery deliverIn(EntityManager em, UUID runId, String name, String payloadJson,
+            Optional<String> deliveryId, String actor, RunCommands.PayloadFit fits) {
+        Optional<SignalStoreStatements.LockedRun> locked = statements.lock(em, runId, name);
+        if (locked.isEmpty()) {
+            return SignalDelivery.RUN_NOT_FOUND;
+        }
+        SignalStoreStatements.LockedRun run = locked.get();
+        if (!fits.fits(runId, run.flowName(), run.flowVersion())) {
+            return SignalDelivery.PAYLOAD_REFUSED;
+        }
+        SignalDelivery decision = decide(em, runId, name, deliveryId, run.status(), run.waits());
+        if (decision == SignalDelivery.DELIVERED || decision == SignalDelivery.BUFFERED) {
+            String status = decision == SignalDelivery.DELIVERED ? "delivered" : "buffered";
+            SignalStoreStatements.Stored stored = statements.store(em, clock, run, runId, name, payloadJson,
+                    deliveryId, status, actor);
+            if (stored.stored() != 1 || (decision == SignalDelivery.DELIVERED) != (stored.woken() == 1)) {
+                throw new IllegalStateException("signal '" + name + "' for run " + runId + " was not stored as "
+                        + status + "; rolled back");
+            }
+        }
+        return decision;
     }
 
     private static SignalDelivery decide(EntityManager em, UUID runId, String name, Optional<String> deliveryId,

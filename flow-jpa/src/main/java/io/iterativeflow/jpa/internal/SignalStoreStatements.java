@@ -16,14 +16,18 @@ interface SignalStoreStatements {
     Optional<LockedRun> lock(EntityManager em, UUID runId, String name);
 
     /**
-     * Stores the signal with {@code status} ({@code delivered} or {@code buffered}) and its event; a delivered one
-     * also wakes the run. Returns how many signals were stored and runs woken, for the caller to check.
+     * Stores the signal with {@code status} ({@code delivered} or {@code buffered}) and its event (with
+     * {@code actor}, the caller principal, or null); a delivered one also wakes the run. Returns how many signals
+     * were stored and runs woken, for the caller to check.
      */
     Stored store(EntityManager em, FlowClock clock, LockedRun run, UUID runId, String name, String payloadJson,
-            Optional<String> deliveryId, String status);
+            Optional<String> deliveryId, String status, String actor);
 
-    /** The locked run: its status, whether it waits for the signal, and its wait key (H2 wakes by it). */
-    record LockedRun(String status, boolean waits, String waitKey) {
+    /**
+     * The locked run: its status, whether it waits for the signal, its wait key (H2 wakes by it) and its flow
+     * version (a bulk send checks the payload against it).
+     */
+    record LockedRun(String status, boolean waits, String waitKey, String flowName, int flowVersion) {
     }
 
     record Stored(long stored, long woken) {

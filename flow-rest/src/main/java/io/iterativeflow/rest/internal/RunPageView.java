@@ -16,7 +16,7 @@ public record RunPageView(List<Item> items, String nextCursor) {
     /** One run of the page. */
     public record Item(String runId, String flow, int version, String status, int attempts, String idempotencyKey,
             Set<String> tags, int priority, String errorCode, Instant createdAt, Instant updatedAt,
-            Instant finishedAt) {
+            Instant finishedAt, String startedBy) {
     }
 
     public static RunPageView of(RunPage page) {
@@ -28,6 +28,6 @@ public record RunPageView(List<Item> items, String nextCursor) {
         return new Item(run.runId(), run.flowName(), run.flowVersion(), run.status().dbName(), run.attempts(),
                 run.idempotencyKey().orElse(null), run.tags(), run.priority(),
                 run.errorCode().map(Enum::name).orElse(null), run.createdAt(), run.updatedAt(),
-                run.finishedAt().orElse(null));
+                run.finishedAt().orElse(null), run.startedBy().orElse(null));
     }
 }

@@ -15,7 +15,7 @@ import io.iterativeflow.api.TimerInfo;
 public record RunView(String runId, String flow, int version, String status, int attempts, String idempotencyKey,
         Set<String> tags, int priority, JsonValue input, JsonValue output, Failure error, Instant createdAt,
         Instant updatedAt, Instant availableAt, Instant finishedAt, List<Step> steps, List<Timer> timers,
-        List<Event> events) {
+        List<Event> events, String startedBy) {
 
     /** Why a step or run failed. */
     public record Failure(String code, String message) {
@@ -28,7 +28,9 @@ public record RunView(String runId, String flow, int version, String status, int
     public record Timer(String cursorKey, String kind, Instant dueAt, Instant firedAt) {
     }
 
-    public record Event(long id, String type, int attempt, String cursorKey, String detail, Instant at) {
+    /** One audit event; {@code actor} is the caller behind a start, signal, cancel or retry, when known. */
+    public record Event(long id, String type, int attempt, String cursorKey, String detail, Instant at,
+            String actor) {
     }
 
     public static RunView of(RunInfo run) {
@@ -38,7 +40,7 @@ public record RunView(String runId, String flow, int version, String status, int
                 run.availableAt().orElse(null), run.finishedAt().orElse(null),
                 run.steps().stream().map(RunView::step).toList(),
                 run.timers().stream().map(RunView::timer).toList(),
-                run.events().stream().map(RunView::event).toList());
+                run.events().stream().map(RunView::event).toList(), run.startedBy().orElse(null));
     }
 
     static Failure failure(RunInfo run) {
@@ -58,6 +60,7 @@ public record RunView(String runId, String flow, int version, String status, int
     }
 
     private static Event event(EventInfo e) {
-        return new Event(e.id(), e.type(), e.attempt(), e.cursorKey().orElse(null), e.detail().orElse(null), e.at());
+        return new Event(e.id(), e.type(), e.attempt(), e.cursorKey().orElse(null), e.detail().orElse(null), e.at(),
+                e.actor().orElse(null));
     }
 }

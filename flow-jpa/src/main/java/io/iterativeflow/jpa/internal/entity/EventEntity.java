@@ -24,6 +24,7 @@ public class EventEntity {
     private String cursorKey;
     private String detail;
     private Instant at;
+    private String actor;
 
     protected EventEntity() {
     }
@@ -35,4 +36,5 @@ public class EventEntity {
     public String cursorKey() { return cursorKey; }
     public String detail() { return detail; }
     public Instant at() { return at; }
+    public String actor() { return actor; }
 }

@@ -60,6 +60,8 @@ public class RunEntity {
     private Instant updatedAt;
     @Column(name = "finished_at")
     private Instant finishedAt;
+    @Column(name = "started_by")
+    private String startedBy;
 
     protected RunEntity() {
     }
@@ -82,6 +84,7 @@ public class RunEntity {
     public String waitKind() { return waitKind; }
     public String waitKey() { return waitKey; }
     public UUID parentRunId() { return parentRunId; }
+    public String startedBy() { return startedBy; }
     public String parentKey() { return parentKey; }
     public int depth() { return depth; }
     public String cancelReason() { return cancelReason; }
