@@ -3,6 +3,7 @@ package io.iterativeflow.it.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.iterativeflow.migrations.FlowMigrations;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -53,7 +54,7 @@ class HealthAndMetricsIT {
 
         String json = compact(body);
         assertThat(json).startsWith("{").contains("\"status\":\"UP\"");
-        assertThat(check(json)).contains("\"status\":\"UP\"", "\"db\":true", "\"schema\":\"1\"",
+        assertThat(check(json)).contains("\"status\":\"UP\"", "\"db\":true", "\"schema\":\"" + FlowMigrations.expectedVersion() + "\"",
                 "\"worker\":\"running\"", "\"listen\":\"", "\"startedAt\":\"");
     }
 
